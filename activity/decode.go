@@ -1,0 +1,997 @@
+package activity
+
+import (
+	"io"
+	"iter"
+	"time"
+
+	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/aztime"
+	"github.com/azlogs/azlogs/internal/intern"
+	"github.com/azlogs/azlogs/internal/jsontok"
+	"github.com/azlogs/azlogs/internal/netaddr"
+)
+
+// Decoder reads activity log records from a stream in any framing: JSON
+// lines (PT1H.json), a {"records":[…]} envelope (Event Hubs), a bare array,
+// or a REST page ({"value":[…],"nextLink":…}). Each record may be in
+// either form; the decoder tells them apart per record.
+//
+// A Decoder is not safe for concurrent use; run one per goroutine.
+type Decoder struct {
+	drv     jsontok.Driver
+	rec     Record
+	in      intern.Table
+	parseFn func(*jsontok.Reader) bool
+	readers [6]jsontok.Reader
+	nreader int
+	chunks  [][]byte
+	nchunk  int
+	val     value // the property value being projected; kept here so it does not escape per call
+}
+
+// NewDecoder returns a decoder reading from r.
+func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
+	d := &Decoder{}
+	d.drv.Cfg = azlogs.NewConfig(opts...)
+	d.parseFn = d.parse
+	d.drv.Reset(r)
+	return d
+}
+
+// Reset makes d read from r, keeping its buffers, its options and the
+// strings it has seen.
+func (d *Decoder) Reset(r io.Reader) {
+	d.drv.Reset(r)
+	d.rec.reset()
+}
+
+// Next decodes the next record and reports whether there is one. It
+// returns false at the end of the input or at the first error; Err tells
+// which. With WithErrorHandler, bad records are reported there and skipped.
+func (d *Decoder) Next() bool {
+	return d.drv.Next(d.parseFn)
+}
+
+// Record returns the current record. It is owned by the decoder and valid
+// until the next call to Next or Reset; its strings may be kept, its RawJSON
+// values are borrowed. Use Record().Clone() to keep it.
+func (d *Decoder) Record() *Record { return &d.rec }
+
+// Err returns the error that stopped Next, or nil at the end of the input.
+// It is a *azlogs.SyntaxError.
+func (d *Decoder) Err() error { return d.drv.Err() }
+
+// InputOffset returns how many bytes of input have been consumed.
+func (d *Decoder) InputOffset() int64 { return d.drv.Stream.Offset() }
+
+// NextLink returns the nextLink of a REST page once the decoder has read
+// past it, or "". Microsoft's API writes it after the records.
+func (d *Decoder) NextLink() string { return string(d.drv.Stream.NextLink()) }
+
+// All returns the decoder's loop as an iterator: each record with a nil
+// error, then, if the input was bad, a nil record with the error.
+func (d *Decoder) All() iter.Seq2[*Record, error] {
+	return func(yield func(*Record, error) bool) {
+		for d.Next() {
+			if !yield(&d.rec, nil) {
+				return
+			}
+		}
+		if err := d.Err(); err != nil {
+			yield(nil, err)
+		}
+	}
+}
+
+// field names a top-level member (or, for claims and authorization, a REST
+// member that the export form nests under identity).
+type field uint8
+
+const (
+	fNone field = iota
+	fTime
+	fEventTimestamp
+	fSubmissionTimestamp
+	fResourceID
+	fOperationName
+	fCategory
+	fResultType
+	fResultSignature
+	fResultDescription
+	fDescription
+	fDurationMs
+	fCallerIPAddress
+	fCorrelationID
+	fIdentity
+	fLevel
+	fLocation
+	fProperties
+	fTenantID
+	fOperationVersion
+	fEventDataID
+	fCaller
+	fChannels
+	fClaims
+	fAuthorization
+	fEventName
+	fID
+	fOperationID
+	fResourceGroupName
+	fResourceProviderName
+	fResourceType
+	fStatus
+	fSubStatus
+	fSubscriptionID
+	fHTTPRequest
+	fRelatedEvents
+	numFields
+)
+
+// fieldNames are the members' names as the schema spells them.
+var fieldNames = [numFields]string{
+	fTime: "time", fEventTimestamp: "eventTimestamp", fSubmissionTimestamp: "submissionTimestamp",
+	fResourceID: "resourceId", fOperationName: "operationName", fCategory: "category",
+	fResultType: "resultType", fResultSignature: "resultSignature", fResultDescription: "resultDescription",
+	fDescription: "description", fDurationMs: "durationMs", fCallerIPAddress: "callerIpAddress",
+	fCorrelationID: "correlationId", fIdentity: "identity", fLevel: "level", fLocation: "location",
+	fProperties: "properties", fTenantID: "tenantId", fOperationVersion: "operationVersion",
+	fEventDataID: "eventDataId", fCaller: "caller", fChannels: "channels", fClaims: "claims",
+	fAuthorization: "authorization", fEventName: "eventName", fID: "id", fOperationID: "operationId",
+	fResourceGroupName: "resourceGroupName", fResourceProviderName: "resourceProviderName",
+	fResourceType: "resourceType", fStatus: "status", fSubStatus: "subStatus",
+	fSubscriptionID: "subscriptionId", fHTTPRequest: "httpRequest", fRelatedEvents: "relatedEvents",
+}
+
+// restOnly marks the members whose presence means the REST form.
+const restOnly = 1<<fEventTimestamp | 1<<fSubmissionTimestamp | 1<<fCaller | 1<<fChannels | 1<<fClaims |
+	1<<fAuthorization | 1<<fEventName | 1<<fStatus | 1<<fSubStatus | 1<<fResourceProviderName |
+	1<<fResourceType | 1<<fHTTPRequest
+
+var (
+	exactFields = map[string]field{}
+	foldFields  = map[string]field{}
+)
+
+func init() {
+	for f := fTime; f < numFields; f++ {
+		exactFields[fieldNames[f]] = f
+		foldFields[lowerASCII(fieldNames[f])] = f
+	}
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// foldField finds the field whose name equals key but for letter case.
+func foldField(key []byte) field {
+	var buf [32]byte
+	if len(key) > len(buf) {
+		return fNone
+	}
+	for i, c := range key {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return foldFields[string(buf[:len(key)])]
+}
+
+func bit(f field) uint64 { return 1 << f }
+
+func (d *Decoder) reader() *jsontok.Reader {
+	r := &d.readers[d.nreader]
+	d.nreader++
+	r.Tolerant = !d.drv.Cfg.Strict
+	r.StrictUTF8 = d.drv.Cfg.Strict
+	r.MaxDepth = d.drv.Cfg.MaxDepth
+	return r
+}
+
+func (d *Decoder) release() { d.nreader-- }
+
+// chunk copies b into a buffer that lives until the next record.
+func (d *Decoder) chunk(b []byte) []byte {
+	if d.nchunk == len(d.chunks) {
+		d.chunks = append(d.chunks, nil)
+	}
+	c := append(d.chunks[d.nchunk][:0], b...)
+	d.chunks[d.nchunk] = c
+	d.nchunk++
+	return c
+}
+
+// valueStart skips white space before a value and returns its offset.
+func valueStart(p *jsontok.Reader) int64 {
+	p.PeekByte()
+	return p.Offset()
+}
+
+func (d *Decoder) parse(p *jsontok.Reader) bool {
+	rec := &d.rec
+	rec.reset()
+	d.nchunk, d.nreader = 0, 0
+	if !p.BeginObject() {
+		return false
+	}
+	repairs := p.Repairs
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		if f := exactFields[string(key)]; f != fNone {
+			if !d.field(p, f, false) {
+				return false
+			}
+			continue
+		}
+		name := d.in.Bytes(key)
+		start := valueStart(p)
+		if !p.Skip() {
+			return false
+		}
+		raw := azlogs.RawJSON(p.Bytes(start, p.Offset()))
+		rec.Extra = append(rec.Extra, azlogs.Member{Name: name, Value: raw})
+		if f := foldField(key); f != fNone {
+			// The same member under another spelling (Level, ResourceId):
+			// kept as it was, and read if the schema's spelling is absent.
+			rec.Quirks |= QuirkKeyCase
+			if rec.has&bit(f) == 0 {
+				s := d.reader()
+				s.ResetBytes(raw, start)
+				if d.field(s, f, true) {
+					rec.alt |= bit(f)
+				} else if s.Err() != nil && d.drv.Cfg.Strict {
+					p.Fail(s.Err().Offset, s.Err().Msg, s.Err().Err)
+					d.release()
+					return false
+				}
+				d.release()
+			}
+		}
+	}
+	if p.Err() != nil {
+		return false
+	}
+	if p.Repairs != repairs {
+		rec.Quirks |= QuirkMissingComma
+	}
+	d.finish()
+	return true
+}
+
+// keep stores a member whose value the schema does not allow as it was, in
+// Extra, and leaves its field empty. In strict mode it is an error, except
+// for null. consumed says whether the value has been read already.
+func (d *Decoder) keep(p *jsontok.Reader, f field, start int64, depth int, alt, consumed bool, why string) bool {
+	if consumed {
+		p.Rewind(start, depth)
+	}
+	isNull := p.Peek() == jsontok.Null
+	if d.drv.Cfg.Strict && !isNull && !alt {
+		p.Fail(start, "member "+fieldNames[f]+": "+why, azlogs.ErrType)
+		return false
+	}
+	if !p.Skip() {
+		return false
+	}
+	if alt {
+		// The member is in Extra already; the field stays empty.
+		return false
+	}
+	d.rec.Extra = append(d.rec.Extra, azlogs.Member{Name: fieldNames[f], Value: p.Bytes(start, p.Offset())})
+	d.rec.alt |= bit(f)
+	d.rec.has |= bit(f)
+	if !isNull {
+		d.rec.Quirks |= QuirkKeptRaw
+	}
+	return true
+}
+
+// field reads the value of member f into the record. alt says that the
+// member was spelled differently and is kept in Extra already. It returns
+// false on a syntax error (or, when alt, if the field was not set).
+func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
+	rec := &d.rec
+	start := valueStart(p)
+	depth := p.Depth()
+	if !alt {
+		rec.has |= bit(f)
+		rec.alt &^= bit(f)
+		if restOnly&bit(f) != 0 {
+			rec.Form = FormREST
+		}
+	}
+	switch f {
+	case fTime, fEventTimestamp, fSubmissionTimestamp:
+		b, ok := d.stringBytes(p)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, false, "not a string")
+		}
+		t, _, ok := aztime.Parse(b)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, true, "not a time")
+		}
+		if f == fSubmissionTimestamp {
+			rec.SubmissionTime = t
+		} else {
+			rec.Time = t
+		}
+	case fResourceID, fResultType, fResultSignature, fResultDescription, fDescription, fCallerIPAddress,
+		fLocation, fTenantID, fOperationVersion, fCaller, fChannels, fID, fResourceGroupName, fSubscriptionID:
+		s, ok := d.str(p)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, false, "not a string")
+		}
+		switch f {
+		case fResourceID:
+			rec.ResourceID = s
+		case fResultType:
+			rec.ResultType = s
+		case fResultSignature:
+			rec.ResultSignature = s
+		case fResultDescription, fDescription:
+			rec.Description = s
+		case fCallerIPAddress:
+			rec.CallerIPAddress = s
+		case fLocation:
+			rec.Location = s
+		case fTenantID:
+			rec.TenantID = s
+		case fOperationVersion:
+			rec.OperationVersion = s
+		case fCaller:
+			rec.Caller = s
+		case fChannels:
+			rec.Channels = s
+		case fID:
+			rec.ID = s
+		case fResourceGroupName:
+			rec.ResourceGroupName = s
+		case fSubscriptionID:
+			rec.SubscriptionID = s
+		}
+	case fCorrelationID, fEventDataID, fOperationID:
+		id, ok := d.id(p)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, false, "not a string")
+		}
+		switch f {
+		case fCorrelationID:
+			rec.CorrelationID = id
+		case fEventDataID:
+			rec.EventDataID = id
+		default:
+			rec.OperationID = id
+		}
+	case fOperationName, fCategory, fEventName, fResourceProviderName, fResourceType, fStatus, fSubStatus:
+		var ls LocalizableString
+		switch p.Peek() {
+		case jsontok.String:
+			ls.Value, _ = d.str(p)
+		case jsontok.Object:
+			var ok bool
+			if ls, ok = d.localizable(p); !ok {
+				return d.keep(p, f, start, depth, alt, true, "not a name pair")
+			}
+			if !alt {
+				rec.Form = FormREST
+			}
+		default:
+			return d.keep(p, f, start, depth, alt, false, "not a string or a name pair")
+		}
+		switch f {
+		case fOperationName:
+			rec.OperationName = ls
+		case fCategory:
+			rec.CategoryName = ls
+		case fEventName:
+			rec.EventName = ls
+		case fResourceProviderName:
+			rec.ResourceProviderName = ls
+		case fResourceType:
+			rec.ResourceType = ls
+		case fStatus:
+			rec.Status = ls
+		case fSubStatus:
+			rec.SubStatus = ls
+		}
+	case fDurationMs:
+		switch p.Peek() {
+		case jsontok.Number:
+			n, _ := p.ReadNumber()
+			v, ok := parseInt(n)
+			if !ok {
+				return d.keep(p, f, start, depth, alt, true, "not an integer")
+			}
+			rec.DurationMs = azlogs.NewOptInt(v)
+		case jsontok.String:
+			b, _ := p.ReadString()
+			v, ok := parseInt(b)
+			if !ok || d.drv.Cfg.Strict {
+				return d.keep(p, f, start, depth, alt, true, "not an integer")
+			}
+			rec.DurationMs = azlogs.NewOptInt(v)
+			rec.Quirks |= QuirkDurationString
+		default:
+			return d.keep(p, f, start, depth, alt, false, "not a number")
+		}
+	case fLevel:
+		switch p.Peek() {
+		case jsontok.String:
+			b, _ := p.ReadString()
+			l, ok := azlogs.ParseLevel(b)
+			if !ok {
+				return d.keep(p, f, start, depth, alt, true, "not a level")
+			}
+			if len(b) == 1 {
+				rec.Quirks |= QuirkLevelNumber
+			}
+			rec.Level = l
+		case jsontok.Number:
+			n, _ := p.ReadNumber()
+			v, ok := parseInt(n)
+			l, ok2 := azlogs.LevelFromNumber(v)
+			if !ok || !ok2 || d.drv.Cfg.Strict {
+				return d.keep(p, f, start, depth, alt, true, "not a level")
+			}
+			rec.Level = l
+			rec.Quirks |= QuirkLevelNumber
+		default:
+			return d.keep(p, f, start, depth, alt, false, "not a level")
+		}
+	case fIdentity:
+		switch p.Peek() {
+		case jsontok.Object:
+			if !d.identity(p, &rec.Identity) {
+				return d.keep(p, f, start, depth, alt, true, "not an identity")
+			}
+		case jsontok.String:
+			b, _ := p.ReadString()
+			if !d.drv.Cfg.Strict && len(b) > 0 && b[0] == '{' {
+				s := d.reader()
+				s.ResetBytes(d.chunk(b), start)
+				ok := d.identity(s, &rec.Identity) && s.AtEOF()
+				d.release()
+				if ok {
+					rec.Quirks |= QuirkIdentityString
+					break
+				}
+				rec.Identity = Identity{Claims: rec.Identity.Claims[:0], Extra: rec.Identity.Extra[:0]}
+			}
+			rec.Identity.Text = d.in.Bytes(b)
+		default:
+			return d.keep(p, f, start, depth, alt, false, "not an object or a string")
+		}
+	case fClaims:
+		if !d.claims(p, &rec.Identity) {
+			return d.keep(p, f, start, depth, alt, true, "not an object")
+		}
+	case fAuthorization:
+		if !d.authorization(p, &rec.Identity.Authorization) {
+			return d.keep(p, f, start, depth, alt, true, "not an object")
+		}
+	case fProperties:
+		switch p.Peek() {
+		case jsontok.Object:
+			if !d.properties(p) {
+				return d.keep(p, f, start, depth, alt, true, "not an object")
+			}
+		case jsontok.String:
+			b, _ := p.ReadString()
+			if d.drv.Cfg.Strict || len(b) == 0 || b[0] != '{' {
+				return d.keep(p, f, start, depth, alt, true, "not an object")
+			}
+			s := d.reader()
+			s.ResetBytes(d.chunk(b), start)
+			ok := d.properties(s) && s.AtEOF()
+			d.release()
+			if !ok {
+				rec.Properties.Members = rec.Properties.Members[:0]
+				return d.keep(p, f, start, depth, alt, true, "not an object")
+			}
+			rec.Quirks |= QuirkPropertiesString
+		default:
+			return d.keep(p, f, start, depth, alt, false, "not an object")
+		}
+	case fHTTPRequest:
+		if !d.httpRequest(p, &rec.HTTPRequest) {
+			return d.keep(p, f, start, depth, alt, true, "not an object")
+		}
+	case fRelatedEvents:
+		if !p.Skip() {
+			return false
+		}
+		rec.RelatedEvents = p.Bytes(start, p.Offset())
+	}
+	return p.Err() == nil
+}
+
+// stringBytes reads a string value; ok is false (nothing consumed) if the
+// value is not a string.
+func (d *Decoder) stringBytes(p *jsontok.Reader) ([]byte, bool) {
+	if p.Peek() != jsontok.String {
+		return nil, false
+	}
+	return p.ReadString()
+}
+
+// str reads a string value as an interned string.
+func (d *Decoder) str(p *jsontok.Reader) (string, bool) {
+	b, ok := d.stringBytes(p)
+	if !ok {
+		return "", false
+	}
+	return d.in.Bytes(b), true
+}
+
+// id reads a string value as an ID.
+func (d *Decoder) id(p *jsontok.Reader) (azlogs.ID, bool) {
+	b, ok := d.stringBytes(p)
+	if !ok {
+		return azlogs.ID{}, false
+	}
+	if id, ok := azlogs.ParseIDBytes(b); ok {
+		return id, true
+	}
+	return azlogs.TextID(d.in.Bytes(b)), true
+}
+
+// localizable reads a {"value","localizedValue"} pair. It returns false,
+// with the value partly read, if the object has other members or types.
+func (d *Decoder) localizable(p *jsontok.Reader) (LocalizableString, bool) {
+	var ls LocalizableString
+	if !p.BeginObject() {
+		return ls, false
+	}
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		switch string(key) {
+		case "value":
+			switch p.Peek() {
+			case jsontok.Null:
+				p.ReadNull()
+				ls.Null = true
+			case jsontok.String:
+				ls.Value, _ = d.str(p)
+			default:
+				return ls, false
+			}
+		case "localizedValue":
+			if p.Peek() != jsontok.String {
+				return ls, false
+			}
+			ls.LocalizedValue, _ = d.str(p)
+			ls.HasLocalized = true
+		default:
+			return ls, false
+		}
+	}
+	return ls, p.Err() == nil
+}
+
+// members reads an object whose members are all kept: name and raw value.
+func (d *Decoder) member(p *jsontok.Reader, key []byte, extra *[]azlogs.Member) bool {
+	name := d.in.Bytes(key)
+	start := valueStart(p)
+	if !p.Skip() {
+		return false
+	}
+	*extra = append(*extra, azlogs.Member{Name: name, Value: p.Bytes(start, p.Offset())})
+	return true
+}
+
+func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
+	if !p.BeginObject() {
+		return false
+	}
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		switch {
+		case string(key) == "claims" && p.Peek() == jsontok.Object:
+			if !d.claims(p, id) {
+				return false
+			}
+		case string(key) == "authorization" && p.Peek() == jsontok.Object:
+			if !d.authorization(p, &id.Authorization) {
+				return false
+			}
+		default:
+			if !d.member(p, key, &id.Extra) {
+				return false
+			}
+		}
+	}
+	return p.Err() == nil
+}
+
+func (d *Decoder) claims(p *jsontok.Reader, id *Identity) bool {
+	if !p.BeginObject() {
+		return false
+	}
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		c := Claim{Name: d.in.Bytes(key)}
+		if p.Peek() == jsontok.String {
+			c.Value, _ = d.str(p)
+		} else {
+			start := valueStart(p)
+			if !p.Skip() {
+				return false
+			}
+			c.Value = d.in.Bytes(p.Bytes(start, p.Offset()))
+			c.JSON = true
+		}
+		id.Claims = append(id.Claims, c)
+	}
+	return p.Err() == nil
+}
+
+func (d *Decoder) authorization(p *jsontok.Reader, a *Authorization) bool {
+	if !p.BeginObject() {
+		return false
+	}
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		var dst *string
+		switch string(key) {
+		case "action":
+			dst = &a.Action
+		case "role":
+			dst = &a.Role
+		case "scope":
+			dst = &a.Scope
+		case "evidence":
+			if p.Peek() == jsontok.Object {
+				if !d.evidence(p, &a.Evidence) {
+					return false
+				}
+				continue
+			}
+		}
+		if dst != nil && p.Peek() == jsontok.String {
+			*dst, _ = d.str(p)
+			continue
+		}
+		if !d.member(p, key, &a.Extra) {
+			return false
+		}
+	}
+	return p.Err() == nil
+}
+
+func (d *Decoder) evidence(p *jsontok.Reader, e *Evidence) bool {
+	if !p.BeginObject() {
+		return false
+	}
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		var dst *string
+		switch string(key) {
+		case "role":
+			dst = &e.Role
+		case "roleAssignmentScope":
+			dst = &e.RoleAssignmentScope
+		case "roleAssignmentId":
+			dst = &e.RoleAssignmentID
+		case "roleDefinitionId":
+			dst = &e.RoleDefinitionID
+		case "principalId":
+			dst = &e.PrincipalID
+		case "principalType":
+			dst = &e.PrincipalType
+		}
+		if dst != nil && p.Peek() == jsontok.String {
+			*dst, _ = d.str(p)
+			continue
+		}
+		if !d.member(p, key, &e.Extra) {
+			return false
+		}
+	}
+	return p.Err() == nil
+}
+
+func (d *Decoder) httpRequest(p *jsontok.Reader, h *HTTPRequest) bool {
+	if !p.BeginObject() {
+		return false
+	}
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		if p.Peek() == jsontok.String {
+			switch string(key) {
+			case "clientRequestId":
+				h.ClientRequestID, _ = d.id(p)
+				continue
+			case "clientIpAddress":
+				h.ClientIPAddress, _ = d.str(p)
+				continue
+			case "method":
+				h.Method, _ = d.str(p)
+				continue
+			case "uri":
+				h.URI, _ = d.str(p)
+				continue
+			}
+		}
+		if !d.member(p, key, &h.Extra) {
+			return false
+		}
+	}
+	return p.Err() == nil
+}
+
+func (d *Decoder) properties(p *jsontok.Reader) bool {
+	props := &d.rec.Properties
+	if !p.BeginObject() {
+		return false
+	}
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		if !d.member(p, key, &props.Members) {
+			return false
+		}
+	}
+	return p.Err() == nil
+}
+
+// finish resolves what depends on several members once all are read.
+func (d *Decoder) finish() {
+	rec := &d.rec
+	props := &rec.Properties
+	for i := range props.Members {
+		if props.Members[i].Name == "eventCategory" {
+			d.val = value{raw: props.Members[i].Value, d: d}
+			props.EventCategory = d.val.str()
+		}
+	}
+	rec.Category = rec.resolveCategory()
+	if rec.Category != CategoryUnknown {
+		d.project(propTables[rec.Category], props.Members)
+	}
+	if rec.ResultType != "" {
+		rec.result = azlogs.ParseResult([]byte(rec.ResultType))
+	} else {
+		rec.result = azlogs.ParseResult([]byte(rec.Status.Value))
+	}
+	ip := rec.CallerIPAddress
+	if ip == "" {
+		ip = rec.HTTPRequest.ClientIPAddress
+	}
+	if ip != "" {
+		rec.CallerIP, _, _ = netaddr.ParseCallerIP([]byte(ip))
+	}
+	rec.caller = rec.findCaller()
+}
+
+// project fills the category's typed properties from members, and from the
+// members of a nested eventProperties object.
+func (d *Decoder) project(table map[string]propSetter, members []azlogs.Member) {
+	props := &d.rec.Properties
+	for i := range members {
+		m := &members[i]
+		if set := table[m.Name]; set != nil {
+			d.val = value{raw: m.Value, d: d}
+			set(props, &d.val)
+			continue
+		}
+		if m.Name == "eventProperties" && m.Value.IsObject() {
+			s := d.reader()
+			s.ResetBytes(m.Value, 0)
+			if s.BeginObject() {
+				for {
+					key, ok := s.NextKey()
+					if !ok {
+						break
+					}
+					set := table[string(key)]
+					start := valueStart(s)
+					if !s.Skip() {
+						break
+					}
+					if set != nil {
+						d.val = value{raw: s.Bytes(start, s.Offset()), d: d}
+						set(props, &d.val)
+					}
+				}
+			}
+			d.release()
+		}
+	}
+}
+
+func (rec *Record) resolveCategory() Category {
+	if rec.Properties.EventCategory != "" {
+		if c := ParseCategory(rec.Properties.EventCategory); c != CategoryUnknown {
+			return c
+		}
+	}
+	if c := ParseCategory(rec.CategoryName.Value); c != CategoryUnknown {
+		return c
+	}
+	if rec.Form == FormExport {
+		// Older exports wrote the operation's kind as the category.
+		switch rec.CategoryName.Value {
+		case "Write", "Delete", "Action":
+			return Administrative
+		}
+	}
+	return CategoryUnknown
+}
+
+// callerClaims are the claims that name the caller, best first, as Azure
+// picks the caller of REST events: e-mail, UPN, name, SPN, application.
+var callerClaims = [...]string{
+	"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+	"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn",
+	"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name",
+	"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/spn",
+	"appid",
+}
+
+func (rec *Record) findCaller() string {
+	if rec.Caller != "" {
+		return rec.Caller
+	}
+	for _, name := range callerClaims {
+		if v, ok := rec.Identity.Claim(name); ok && v != "" {
+			return v
+		}
+	}
+	if rec.Identity.Text != "" {
+		return rec.Identity.Text
+	}
+	return rec.Identity.Authorization.Evidence.PrincipalID
+}
+
+// value is a property's raw value with the decoder's means to read it.
+type value struct {
+	raw azlogs.RawJSON
+	d   *Decoder
+}
+
+func (v *value) str() string {
+	s := v.d.reader()
+	defer v.d.release()
+	s.ResetBytes(v.raw, 0)
+	switch s.Peek() {
+	case jsontok.String:
+		b, _ := s.ReadString()
+		return v.d.in.Bytes(b)
+	case jsontok.Null:
+		return ""
+	}
+	return v.d.in.Bytes(v.raw)
+}
+
+func (v *value) id() azlogs.ID {
+	s := v.d.reader()
+	defer v.d.release()
+	s.ResetBytes(v.raw, 0)
+	id, _ := v.d.id(s)
+	return id
+}
+
+func (v *value) time() time.Time {
+	s := v.d.reader()
+	defer v.d.release()
+	s.ResetBytes(v.raw, 0)
+	b, ok := v.d.stringBytes(s)
+	if !ok {
+		return time.Time{}
+	}
+	t, _, _ := aztime.Parse(b)
+	return t
+}
+
+func (v *value) optInt() azlogs.OptInt {
+	s := v.d.reader()
+	defer v.d.release()
+	s.ResetBytes(v.raw, 0)
+	var b []byte
+	switch s.Peek() {
+	case jsontok.String:
+		b, _ = s.ReadString()
+	case jsontok.Number:
+		b, _ = s.ReadNumber()
+	}
+	if n, ok := parseInt(b); ok {
+		return azlogs.NewOptInt(n)
+	}
+	return azlogs.OptInt{}
+}
+
+func (v *value) optBool() azlogs.OptBool {
+	s := v.d.reader()
+	defer v.d.release()
+	s.ResetBytes(v.raw, 0)
+	switch s.Peek() {
+	case jsontok.True:
+		return azlogs.OptBool{Value: true, Valid: true}
+	case jsontok.False:
+		return azlogs.OptBool{Valid: true}
+	case jsontok.String:
+		b, _ := s.ReadString()
+		switch string(b) {
+		case "true", "True", "TRUE":
+			return azlogs.OptBool{Value: true, Valid: true}
+		case "false", "False", "FALSE":
+			return azlogs.OptBool{Valid: true}
+		}
+	}
+	return azlogs.OptBool{}
+}
+
+// parseInt reads a decimal integer with an optional sign.
+func parseInt(b []byte) (int64, bool) {
+	if len(b) == 0 || len(b) > 19 {
+		return 0, false
+	}
+	neg := b[0] == '-'
+	if neg || b[0] == '+' {
+		b = b[1:]
+		if len(b) == 0 {
+			return 0, false
+		}
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// reset empties the record, keeping the capacity of its slices.
+func (rec *Record) reset() {
+	extra := rec.Extra[:0]
+	claims := rec.Identity.Claims[:0]
+	idExtra := rec.Identity.Extra[:0]
+	aExtra := rec.Identity.Authorization.Extra[:0]
+	eExtra := rec.Identity.Authorization.Evidence.Extra[:0]
+	hExtra := rec.HTTPRequest.Extra[:0]
+	members := rec.Properties.Members[:0]
+	*rec = Record{}
+	rec.Extra = extra
+	rec.Identity.Claims = claims
+	rec.Identity.Extra = idExtra
+	rec.Identity.Authorization.Extra = aExtra
+	rec.Identity.Authorization.Evidence.Extra = eExtra
+	rec.HTTPRequest.Extra = hExtra
+	rec.Properties.Members = members
+}

@@ -1,0 +1,445 @@
+package jsontok
+
+import (
+	"bytes"
+	"io"
+	"strings"
+
+	"github.com/azlogs/azlogs"
+)
+
+// Framing is how records are laid out in a stream.
+type Framing uint8
+
+// The framings a Stream detects.
+const (
+	FramingUnknown Framing = iota
+	// FramingLines is one record after another, normally one per line
+	// (JSON lines, as PT1H.json blobs hold since November 2018).
+	FramingLines
+	// FramingArray is a bare JSON array of records.
+	FramingArray
+	// FramingRecords is the {"records":[…]} envelope of Event Hubs and
+	// older blobs.
+	FramingRecords
+	// FramingPage is an API page: {"value":[…],"nextLink":…} or a Graph
+	// page with @odata members.
+	FramingPage
+)
+
+var framingNames = [...]string{"unknown", "lines", "array", "records", "page"}
+
+func (f Framing) String() string { return framingNames[f] }
+
+type state uint8
+
+const (
+	stTop       state = iota // between top-level values
+	stArray                  // inside a records array, before the first element
+	stArrayMore              // inside a records array, after an element
+	stDone
+)
+
+// Stream delimits the records of a JSON stream in any framing, without
+// parsing them: each call to Next returns one record's bytes, which the
+// caller parses from memory. Framing is detected from the first bytes of
+// each top-level value, so a stream may hold several envelopes one after
+// another (Event Hubs message bodies, one per line).
+type Stream struct {
+	r Reader
+
+	framing  Framing
+	st       state
+	envelope bool // the array is a member of an envelope object
+	index    int  // index of the next record
+	start    int64
+	multi    bool // records span lines
+	bomDone  bool
+	nextLink []byte
+	err      *Error // the error that stopped the stream
+	arrDepth int
+}
+
+// Reset starts reading a new stream.
+func (s *Stream) Reset(src io.Reader, maxRecord, maxDepth int) {
+	s.r.Reset(src)
+	s.r.MaxHold = maxRecord
+	s.r.MaxDepth = maxDepth
+	s.framing, s.st, s.envelope, s.index, s.start, s.multi, s.bomDone = FramingUnknown, stTop, false, 0, 0, false, false
+	s.nextLink = s.nextLink[:0]
+	s.err = nil
+}
+
+// Framing returns the framing detected so far.
+func (s *Stream) Framing() Framing { return s.framing }
+
+// Index returns the 0-based index the next record will have; after Next it
+// is one past the current record's.
+func (s *Stream) Index() int { return s.index }
+
+// Offset returns how many input bytes have been consumed.
+func (s *Stream) Offset() int64 { return s.r.Offset() }
+
+// NextLink returns the nextLink (or @odata.nextLink) of an API page, if
+// one was seen so far; valid until the next Reset.
+func (s *Stream) NextLink() []byte { return s.nextLink }
+
+// Position converts an absolute offset within the current record (or the
+// current read position) into a line and column.
+func (s *Stream) Position(off int64) azlogs.Position { return s.r.Position(off) }
+
+// Err returns the error that stopped the stream, or nil.
+func (s *Stream) Err() *Error { return s.err }
+
+// Record is one delimited record.
+type Record struct {
+	// Raw is the record's bytes, valid until the next call to Next.
+	Raw []byte
+	// Start is the absolute offset of Raw[0].
+	Start int64
+	// Index is the record's 0-based index in the stream.
+	Index int
+	// Err, when not nil, says why the record could not be delimited
+	// (torn, too large, or not an object); Raw then holds what could be
+	// read of it.
+	Err *Error
+}
+
+// Next returns the next record, or false at the end of the stream or when a
+// framing error stopped it (see Err).
+func (s *Stream) Next(rec *Record) bool {
+	r := &s.r
+	r.Release()
+	if s.err != nil || s.st == stDone {
+		return false
+	}
+	if !s.bomDone {
+		s.bomDone = true
+		for r.end < 3 {
+			if _, ok := r.fill(0); !ok {
+				break
+			}
+		}
+		if bytes.HasPrefix(r.buf[:r.end], bom) {
+			r.pos = 3
+		}
+	}
+	for {
+		switch s.st {
+		case stTop:
+			c := r.peek()
+			switch {
+			case c < 0:
+				s.st = stDone
+				if r.rerr != nil {
+					r.failEOF("between records")
+					s.err = r.err
+				}
+				return false
+			case c == '[':
+				r.open()
+				s.arrDepth = r.depth
+				s.st, s.envelope = stArray, false
+				if s.framing == FramingUnknown {
+					s.framing = FramingArray
+				}
+				continue
+			case c == '{':
+				if s.probeEnvelope() {
+					continue
+				}
+				if r.err != nil && r.err.Err != azlogs.ErrTruncated {
+					// A syntax error inside the first member: the
+					// object is a (bad) record, not an envelope.
+					r.ClearError(0)
+				}
+				if s.framing == FramingUnknown {
+					s.framing = FramingLines
+				}
+				return s.delimit(rec)
+			default:
+				if s.framing == FramingUnknown {
+					s.framing = FramingLines
+				}
+				return s.delimit(rec)
+			}
+		case stArray, stArrayMore:
+			r.after = s.st == stArrayMore
+			r.depth = s.arrDepth
+			if !r.more(']', "record") {
+				if r.err != nil {
+					if r.err.Err == azlogs.ErrTruncated || r.rerr != nil {
+						// The array was never closed: the blob is
+						// still being written, or was cut.
+						s.err = r.err
+						s.st = stDone
+						return false
+					}
+					// Junk or a missing comma between records: hand
+					// the next value over as a bad record.
+					r.ClearError(s.arrDepth)
+					s.st = stArrayMore
+					return s.delimitBad(rec, "missing ',' between records")
+				}
+				if !s.closeEnvelope() {
+					return false
+				}
+				continue
+			}
+			s.st = stArrayMore
+			return s.delimit(rec)
+		default:
+			return false
+		}
+	}
+}
+
+var bom = []byte{0xef, 0xbb, 0xbf}
+
+// delimit finds the end of the record that starts at the current position.
+func (s *Stream) delimit(rec *Record) bool {
+	r := &s.r
+	r.peek()
+	s.start = r.Offset()
+	r.Hold(s.start)
+	*rec = Record{Start: s.start, Index: s.index}
+	s.index++
+	if r.pos < r.end && r.buf[r.pos] != '{' {
+		// Not an object: step over the value (or, in JSON lines, the line).
+		if s.st == stTop {
+			s.skipLine()
+		} else {
+			s.skipBalanced()
+		}
+		rec.Raw = r.Bytes(s.start, r.Offset())
+		rec.Err = &Error{Offset: s.start, Msg: "record is not a JSON object", Err: azlogs.ErrSyntax}
+		return true
+	}
+	if s.st == stTop && !s.multi {
+		s.skipLine()
+	} else {
+		s.skipBalanced()
+	}
+	rec.Raw = r.Bytes(s.start, r.Offset())
+	if r.err != nil {
+		rec.Err = r.err
+		s.st = stDone
+		s.err = nil
+		if r.err.Err != azlogs.ErrRecordTooLarge && r.err.Err != azlogs.ErrTruncated {
+			s.err = r.err
+		}
+		return true
+	}
+	return true
+}
+
+func (s *Stream) delimitBad(rec *Record, msg string) bool {
+	if !s.delimit(rec) {
+		return false
+	}
+	if rec.Err == nil {
+		rec.Err = &Error{Offset: rec.Start, Msg: msg, Err: azlogs.ErrSyntax}
+	}
+	return true
+}
+
+// Multiline tells the stream that the current record did not end at the
+// end of its line (JSON lines are pretty-printed objects after all); the
+// record is delimited again by its brackets.
+func (s *Stream) Multiline(rec *Record) {
+	r := &s.r
+	r.pos = int(rec.Start - r.base)
+	r.err = nil
+	s.skipBalanced()
+	rec.Raw = r.Bytes(rec.Start, r.Offset())
+	rec.Err = nil
+	if r.err != nil {
+		rec.Err = r.err
+		s.st = stDone
+	}
+}
+
+// Unread gives back the tail of the current record from absolute offset
+// off: the record ended there, and what follows is read as the next record
+// (several objects on one line).
+func (s *Stream) Unread(off int64) {
+	s.r.pos = int(off - s.r.base)
+}
+
+// probeEnvelope looks at a top-level object: if it is an envelope
+// ({"records":[…]}, {"value":[…]}, a Graph page), it enters its array and
+// returns true. Otherwise it rewinds to the object's start and returns
+// false.
+func (s *Stream) probeEnvelope() bool {
+	r := &s.r
+	start := r.Offset()
+	r.Hold(start)
+	r.depth = 0
+	r.open()
+	sawMeta := false
+	for {
+		key, ok := r.NextKey()
+		if !ok {
+			break
+		}
+		switch {
+		case string(key) == "records" || string(key) == "value":
+			if r.peek() == '[' {
+				f := FramingRecords
+				if key[0] == 'v' {
+					f = FramingPage
+				}
+				r.open()
+				s.arrDepth = r.depth
+				if s.framing == FramingUnknown || s.framing == FramingLines {
+					s.framing = f
+				}
+				s.st, s.envelope = stArray, true
+				r.Release()
+				return true
+			}
+		case strings.HasPrefix(string(key), "@odata.") || string(key) == "nextLink":
+			if strings.HasSuffix(string(key), "nextLink") && r.peek() == '"' {
+				v, _ := r.ReadString()
+				s.nextLink = append(s.nextLink[:0], v...)
+			} else {
+				r.Skip()
+			}
+			sawMeta = true
+			continue
+		}
+		break
+	}
+	if sawMeta && r.err == nil && r.after {
+		// A page whose value array is missing or empty-less: finish it.
+		for {
+			if _, ok := r.NextKey(); !ok {
+				break
+			}
+			r.Skip()
+		}
+		if r.err == nil {
+			r.Release()
+			return true
+		}
+	}
+	r.Rewind(start, 0)
+	return false
+}
+
+// closeEnvelope finishes an envelope object after its records array.
+func (s *Stream) closeEnvelope() bool {
+	r := &s.r
+	s.st = stTop
+	if !s.envelope {
+		r.depth = 0
+		return true
+	}
+	r.depth = s.arrDepth - 1
+	for {
+		key, ok := r.NextKey()
+		if !ok {
+			break
+		}
+		if (string(key) == "nextLink" || string(key) == "@odata.nextLink") && r.peek() == '"' {
+			v, _ := r.ReadString()
+			s.nextLink = append(s.nextLink[:0], v...)
+			continue
+		}
+		r.Skip()
+	}
+	if r.err != nil {
+		s.err = r.err
+		s.st = stDone
+		return false
+	}
+	r.depth = 0
+	return true
+}
+
+// skipLine moves to the end of the current line (or of the input).
+func (s *Stream) skipLine() {
+	r := &s.r
+	i := r.pos
+	for {
+		if j := bytes.IndexByte(r.buf[i:r.end], '\n'); j >= 0 {
+			r.pos = i + j
+			return
+		}
+		i = r.end
+		shift, ok := r.fill(r.pos)
+		i -= shift
+		if !ok {
+			r.pos = r.end
+			return
+		}
+	}
+}
+
+// skipBalanced moves past one value without checking it, tracking strings
+// and brackets only. At the end of input inside the value it records
+// ErrTruncated.
+func (s *Stream) skipBalanced() {
+	r := &s.r
+	depth := 0
+	i := r.pos
+	for {
+		for i < r.end {
+			c := r.buf[i]
+			switch c {
+			case '"':
+				j := i + 1
+				for {
+					j = stopIndex(r.buf, j, r.end)
+					if j >= r.end {
+						break
+					}
+					if r.buf[j] == '"' {
+						break
+					}
+					if r.buf[j] == '\\' {
+						j += 2
+						continue
+					}
+					j++ // a control byte: not ours to judge here
+				}
+				if j >= r.end {
+					// The string continues past the buffer.
+					goto more
+				}
+				i = j + 1
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth <= 0 {
+					if depth == 0 {
+						i++
+					}
+					r.pos = i
+					return
+				}
+			case ',':
+				if depth == 0 {
+					r.pos = i
+					return
+				}
+			}
+			i++
+		}
+	more:
+		// Refill from r.pos, rescanning the unfinished string if any.
+		{
+			shift, ok := r.fill(r.pos)
+			i -= shift
+			if !ok {
+				r.pos = r.end
+				if r.err == nil {
+					r.failEOF("inside a record")
+				}
+				return
+			}
+		}
+	}
+}
