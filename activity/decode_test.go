@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"os"
 	"net/netip"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -227,11 +227,11 @@ func TestOneByteReader(t *testing.T) {
 func TestBadRecordsInTheMiddle(t *testing.T) {
 	good := `{"time":"2025-04-15T10:16:32.9873441Z","resourceId":"/SUBSCRIPTIONS/S1","operationName":"MICROSOFT.X/WRITE","category":"Administrative","level":"Informational","correlationId":"aaaaaaaa-bbbb-cccc-dddd-111111111111"}`
 	bad := []string{
-		`{"time":"2025-04-15T10:16:32Z","resourceId":`,           // torn mid-member
-		`{"time":"2025-04-15T10:16:32Z" "x" 1}`,                  // garbage
-		`{"time":"2025-04-15T10:16:32Z","resourceId":"/x\q"}`,    // bad escape
-		`not json at all`,                                        // not an object
-		`{"time":"2025-04-15T10:16:32Z","durationMs":12..5}`,      // bad number
+		`{"time":"2025-04-15T10:16:32Z","resourceId":`,        // torn mid-member
+		`{"time":"2025-04-15T10:16:32Z" "x" 1}`,               // garbage
+		`{"time":"2025-04-15T10:16:32Z","resourceId":"/x\q"}`, // bad escape
+		`not json at all`, // not an object
+		`{"time":"2025-04-15T10:16:32Z","durationMs":12..5}`,     // bad number
 		`{"time":"2025-04-15T10:16:32Z","properties":{"a":[1,}}`, // trailing comma
 	}
 	var lines []string

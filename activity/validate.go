@@ -59,7 +59,7 @@ func (rec *Record) Validate() error {
 	case Autoscale:
 		for _, c := range [...]struct {
 			ptr, name string
-			n       azlogs.OptInt
+			n         azlogs.OptInt
 		}{
 			{"/properties/OldInstancesCount", "OldInstancesCount", p.Autoscale.OldInstancesCount},
 			{"/properties/NewInstancesCount", "NewInstancesCount", p.Autoscale.NewInstancesCount},
