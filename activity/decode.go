@@ -28,7 +28,15 @@ type Decoder struct {
 	chunks  [][]byte
 	nchunk  int
 	val     value // the property value being projected; kept here so it does not escape per call
+
+	// The last value read at each place, tried before the intern table.
+	fieldLast [numFields]string
+	claimLast [2 * maxClaimSlots]string
 }
+
+// maxClaimSlots is how many claims, by position, remember their last
+// name and value.
+const maxClaimSlots = 64
 
 // NewDecoder returns a decoder reading from r.
 func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
@@ -64,6 +72,12 @@ func (d *Decoder) Err() error { return d.drv.Err() }
 
 // InputOffset returns how many bytes of input have been consumed.
 func (d *Decoder) InputOffset() int64 { return d.drv.Stream.Offset() }
+
+// Position returns where the current record begins in the input: its
+// byte offset, line and column. Computing the line costs a scan of the
+// buffered input, so call it when you need it (to report a problem), not
+// for every record.
+func (d *Decoder) Position() azlogs.Position { return d.drv.Stream.Position(d.drv.Cur.Start) }
 
 // NextLink returns the nextLink of a REST page once the decoder has read
 // past it, or "". Microsoft's API writes it after the records.
@@ -328,7 +342,8 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		}
 	case fResourceID, fResultType, fResultSignature, fResultDescription, fDescription, fCallerIPAddress,
 		fLocation, fTenantID, fOperationVersion, fCaller, fChannels, fID, fResourceGroupName, fSubscriptionID:
-		s, ok := d.str(p)
+		b, ok := d.stringBytes(p)
+		s := d.in.Slot(&d.fieldLast[f], b)
 		if !ok {
 			return d.keep(p, f, start, depth, alt, false, "not a string")
 		}
@@ -377,7 +392,8 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		var ls LocalizableString
 		switch p.Peek() {
 		case jsontok.String:
-			ls.Value, _ = d.str(p)
+			b, _ := p.ReadString()
+			ls.Value = d.in.Slot(&d.fieldLast[f], b)
 		case jsontok.Object:
 			var ok bool
 			if ls, ok = d.localizable(p); !ok {
@@ -629,9 +645,20 @@ func (d *Decoder) claims(p *jsontok.Reader, id *Identity) bool {
 		if !ok {
 			break
 		}
-		c := Claim{Name: d.in.Bytes(key)}
+		n := len(id.Claims)
+		var c Claim
+		if n < maxClaimSlots {
+			c.Name = d.in.Slot(&d.claimLast[2*n], key)
+		} else {
+			c.Name = d.in.Bytes(key)
+		}
 		if p.Peek() == jsontok.String {
-			c.Value, _ = d.str(p)
+			b, _ := p.ReadString()
+			if n < maxClaimSlots {
+				c.Value = d.in.Slot(&d.claimLast[2*n+1], b)
+			} else {
+				c.Value = d.in.Bytes(b)
+			}
 		} else {
 			start := valueStart(p)
 			if !p.Skip() {

@@ -9,8 +9,8 @@ import (
 // JSON pointer and a sentinel (azlogs.ErrMissing, ErrInvalid, ErrRange,
 // ErrType). It allocates nothing for a valid record.
 //
-// It checks that the members every event has are there (time, resourceId,
-// operationName, category), that the category is one of the eight, that
+// It checks that the members every event has are there (time and
+// operationName; in the export form also resourceId and category), that the category is one of the eight, that
 // numbers are in range, that members kept raw had the type the schema
 // gives, and the enumerations of each category's properties.
 func (rec *Record) Validate() error {
@@ -22,7 +22,10 @@ func (rec *Record) Validate() error {
 	if rec.Time.IsZero() && rec.alt&(bit(fTime)|bit(fEventTimestamp)) == 0 {
 		v.Add(timeName, azlogs.ErrMissing, "")
 	}
-	if rec.ResourceID == "" && rec.alt&bit(fResourceID) == 0 {
+	export := rec.Form == FormExport
+	// The export form's envelope requires these; the REST form's schema
+	// requires nothing, but an event without an operation says nothing.
+	if export && rec.ResourceID == "" && rec.alt&bit(fResourceID) == 0 {
 		v.Add("/resourceId", azlogs.ErrMissing, "")
 	}
 	if rec.OperationName.Value == "" && rec.alt&bit(fOperationName) == 0 {
@@ -30,7 +33,9 @@ func (rec *Record) Validate() error {
 	}
 	switch {
 	case rec.CategoryName.Value == "" && rec.Properties.EventCategory == "" && rec.alt&bit(fCategory) == 0:
-		v.Add("/category", azlogs.ErrMissing, "")
+		if export {
+			v.Add("/category", azlogs.ErrMissing, "")
+		}
 	case rec.Category == CategoryUnknown:
 		v.Add("/category", azlogs.ErrInvalid, "not an activity log category")
 	}
