@@ -83,6 +83,10 @@ func (d *Driver) parse(parse func(p *Reader) bool) bool {
 				d.Stream.multi = true
 			}
 		}
+		if !ok && d.Cur.Err == nil && d.P.err != nil && !d.tornLine(lineEnd, d.P.err.Offset) {
+			// A record spanning lines, bad in itself: report it whole.
+			return false
+		}
 		if !ok {
 			d.Stream.multi = false
 			d.Stream.st = stTop
@@ -112,6 +116,18 @@ func (d *Driver) parse(parse func(p *Reader) bool) bool {
 		}
 	}
 	return true
+}
+
+// tornLine reports whether a record delimited by brackets failed at the
+// first token after the end of its first line and that token opens an
+// object: the first line was a torn record and a new one starts there.
+func (d *Driver) tornLine(lineEnd, errOff int64) bool {
+	raw := d.Cur.Raw
+	i := int(lineEnd - d.Cur.Start)
+	for i < len(raw) && isSpace(raw[i]) {
+		i++
+	}
+	return i >= len(raw) || (d.Cur.Start+int64(i) == errOff && raw[i] == '{')
 }
 
 // report turns a low-level error into the public error types and either
@@ -167,12 +183,21 @@ func PointerAt(raw []byte, off int) string {
 				j = len(raw)
 			}
 			lastStr = raw[i+1 : j]
-			if expectKey && len(stack) > 0 {
-				stack[len(stack)-1].key = lastStr
-			}
 			if j >= off {
+				if expectKey && len(stack) > 0 {
+					stack[len(stack)-1].key = lastStr
+				}
 				i = off
 				break
+			}
+			if len(stack) > 0 && !stack[len(stack)-1].arr {
+				if expectKey {
+					stack[len(stack)-1].key = lastStr
+				} else {
+					// A member's string value ended: between members,
+					// the pointer is the object's.
+					stack[len(stack)-1].key = nil
+				}
 			}
 			i = j
 		case ':':
