@@ -314,3 +314,22 @@ func ExampleParseUUID() {
 	// 0f8fad5b-d9cb-469f-a165-70867728950e true
 	// azlogs: invalid UUID "0f8fad5b"
 }
+
+func BenchmarkParseUUIDBytes(b *testing.B) {
+	in := []byte("0f8fad5b-d9cb-469f-a165-70867728950e")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, ok := azlogs.ParseUUIDBytes(in); !ok {
+			b.Fatal("ParseUUIDBytes failed")
+		}
+	}
+}
+
+func BenchmarkUUIDAppendTo(b *testing.B) {
+	buf := make([]byte, 0, 64)
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = testUUID.AppendTo(buf[:0])
+	}
+}

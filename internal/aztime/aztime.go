@@ -66,7 +66,8 @@ func (l Layout) String() string {
 // the day must exist in its month (February 29 only in leap years), hours
 // run to 23, minutes and seconds to 59 (there are no leap seconds), and
 // offsets to 23:59. Years run from 0001 to 9999, both as written and, once
-// the offset is applied, in UTC. Leading and trailing spaces are rejected; callers trim them.
+// the offset is applied, in UTC. Leading and trailing spaces are rejected:
+// callers trim them.
 //
 // Parse does not allocate, whether it succeeds or fails.
 func Parse(b []byte) (t time.Time, l Layout, ok bool) {
