@@ -1,0 +1,39 @@
+//go:build azlogs
+
+package bench
+
+import (
+	"io"
+
+	"github.com/azlogs/azlogs/activity"
+)
+
+// This file adds the azlogs decoder to Methods. It needs the activity
+// package, so it builds only with the azlogs tag:
+//
+//	go run -tags azlogs ./cmd/azbench
+//	go test -tags azlogs -bench .
+
+func init() {
+	Methods = append(Methods, Method{Name: "azlogs", Decode: decodeAzlogs})
+}
+
+// azlogsDecoder is reused across calls through Reset, as a program reading
+// blob after blob would reuse it.
+var azlogsDecoder *activity.Decoder
+
+func decodeAzlogs(r io.Reader) (int, error) {
+	if azlogsDecoder == nil {
+		azlogsDecoder = activity.NewDecoder(r)
+	} else {
+		azlogsDecoder.Reset(r)
+	}
+	dec := azlogsDecoder
+	n := 0
+	for dec.Next() {
+		rec := dec.Record()
+		Sink += len(rec.EventOperation())
+		n++
+	}
+	return n, dec.Err()
+}
