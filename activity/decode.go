@@ -29,6 +29,10 @@ type Decoder struct {
 	nchunk  int
 	val     value // the property value being projected; kept here so it does not escape per call
 
+	// claimsMemo maps the bytes of a claims object to its claims: a
+	// token's claims repeat in every record its holder writes.
+	claimsMemo intern.Memo[[]Claim]
+
 	// The last value read at each place, tried before the intern table.
 	fieldLast [numFields]string
 	claimLast [2 * maxClaimSlots]string
@@ -238,7 +242,7 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 	}
 	repairs := p.Repairs
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}
@@ -535,10 +539,7 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 // stringBytes reads a string value; ok is false (nothing consumed) if the
 // value is not a string.
 func (d *Decoder) stringBytes(p *jsontok.Reader) ([]byte, bool) {
-	if p.Peek() != jsontok.String {
-		return nil, false
-	}
-	return p.ReadString()
+	return p.Str()
 }
 
 // str reads a string value as an interned string.
@@ -570,7 +571,7 @@ func (d *Decoder) localizable(p *jsontok.Reader) (LocalizableString, bool) {
 		return ls, false
 	}
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}
@@ -614,7 +615,7 @@ func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
 		return false
 	}
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}
@@ -637,11 +638,31 @@ func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
 }
 
 func (d *Decoder) claims(p *jsontok.Reader, id *Identity) bool {
+	start := valueStart(p)
+	end := p.ObjectEnd()
+	if end > 0 && len(id.Claims) == 0 {
+		raw := p.Bytes(start, end)
+		if cached, ok := d.claimsMemo.Get(raw); ok {
+			id.Claims = append(id.Claims, *cached...)
+			p.SkipTo(end)
+			return true
+		}
+		if !d.parseClaims(p, id) {
+			return false
+		}
+		saved := d.claimsMemo.Put(raw)
+		*saved = append((*saved)[:0], id.Claims...)
+		return true
+	}
+	return d.parseClaims(p, id)
+}
+
+func (d *Decoder) parseClaims(p *jsontok.Reader, id *Identity) bool {
 	if !p.BeginObject() {
 		return false
 	}
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}
@@ -652,8 +673,7 @@ func (d *Decoder) claims(p *jsontok.Reader, id *Identity) bool {
 		} else {
 			c.Name = d.in.Bytes(key)
 		}
-		if p.Peek() == jsontok.String {
-			b, _ := p.ReadString()
+		if b, ok := p.Str(); ok {
 			if n < maxClaimSlots {
 				c.Value = d.in.Slot(&d.claimLast[2*n+1], b)
 			} else {
@@ -677,7 +697,7 @@ func (d *Decoder) authorization(p *jsontok.Reader, a *Authorization) bool {
 		return false
 	}
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}
@@ -697,7 +717,7 @@ func (d *Decoder) authorization(p *jsontok.Reader, a *Authorization) bool {
 				continue
 			}
 		}
-		if dst != nil && p.Peek() == jsontok.String {
+		if dst != nil && p.IsString() {
 			*dst, _ = d.str(p)
 			continue
 		}
@@ -713,7 +733,7 @@ func (d *Decoder) evidence(p *jsontok.Reader, e *Evidence) bool {
 		return false
 	}
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}
@@ -732,7 +752,7 @@ func (d *Decoder) evidence(p *jsontok.Reader, e *Evidence) bool {
 		case "principalType":
 			dst = &e.PrincipalType
 		}
-		if dst != nil && p.Peek() == jsontok.String {
+		if dst != nil && p.IsString() {
 			*dst, _ = d.str(p)
 			continue
 		}
@@ -748,11 +768,11 @@ func (d *Decoder) httpRequest(p *jsontok.Reader, h *HTTPRequest) bool {
 		return false
 	}
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}
-		if p.Peek() == jsontok.String {
+		if p.IsString() {
 			switch string(key) {
 			case "clientRequestId":
 				h.ClientRequestID, _ = d.id(p)
@@ -781,7 +801,7 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 		return false
 	}
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}

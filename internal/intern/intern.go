@@ -13,9 +13,12 @@ import (
 const MaxLen = 1024
 
 const (
-	ways  = 2
-	sets  = 4096
-	slots = ways * sets
+	ways = 4
+	// minSets and maxSets bound the table: it starts at 4×256 entries and
+	// doubles, whenever it has missed more times than it has sets since it
+	// last grew, up to 4×32768 entries (3 MiB of headers at most).
+	minSets = 1 << 8
+	maxSets = 1 << 15
 )
 
 type entry struct {
@@ -23,13 +26,15 @@ type entry struct {
 	s    string
 }
 
-// Table is a bounded cache of strings: a set-associative table whose memory
-// never grows past a fixed number of entries, so hostile input with endless
+// Table is a bounded cache of strings: a set-associative table that grows
+// while values keep missing but never past a fixed number of entries, so hostile input with endless
 // distinct values costs allocations but not memory. The zero Table is ready
 // to use. A Table is not safe for concurrent use.
 type Table struct {
 	entries []entry
 	tick    []uint8 // which way of each set to replace next
+	mask    uint64  // number of sets - 1
+	misses  int     // misses since the table last grew
 }
 
 // Bytes returns a string equal to b, reusing an earlier one when the table
@@ -42,22 +47,63 @@ func (t *Table) Bytes(b []byte) string {
 		return string(b)
 	}
 	if t.entries == nil {
-		t.entries = make([]entry, slots)
-		t.tick = make([]uint8, sets)
+		t.resize(minSets)
 	}
 	h := hash(b)
-	set := int(h&(sets-1)) * ways
-	e := t.entries[set : set+ways : set+ways]
-	for i := range e {
-		if e[i].hash == h && e[i].s == string(b) {
-			return e[i].s
+	a, c := t.sets(h)
+	for _, e := range [2][]entry{a, c} {
+		for i := range e {
+			if e[i].hash == h && e[i].s == string(b) {
+				return e[i].s
+			}
 		}
 	}
 	s := string(b)
-	w := t.tick[set/ways]
-	t.tick[set/ways] = (w + 1) % ways
-	e[w] = entry{hash: h, s: s}
+	t.put(h, s)
+	t.misses++
+	if n := len(t.tick); t.misses > n && n < maxSets {
+		t.resize(2 * n)
+	}
 	return s
+}
+
+// sets returns the two sets where a value with hash h may be: two choices
+// keep every set's load near the average, so a table well below capacity
+// rarely evicts.
+func (t *Table) sets(h uint64) (a, b []entry) {
+	i := int(h&t.mask) * ways
+	j := int((h>>32)&t.mask) * ways
+	return t.entries[i : i+ways : i+ways], t.entries[j : j+ways : j+ways]
+}
+
+func (t *Table) put(h uint64, s string) {
+	a, b := t.sets(h)
+	for _, e := range [2][]entry{a, b} {
+		for i := range e {
+			if e[i].s == "" {
+				e[i] = entry{hash: h, s: s}
+				return
+			}
+		}
+	}
+	set := int(h & t.mask)
+	w := t.tick[set]
+	t.tick[set] = (w + 1) % ways
+	a[w] = entry{hash: h, s: s}
+}
+
+// resize makes the table n sets large, keeping what it holds.
+func (t *Table) resize(n int) {
+	old := t.entries
+	t.entries = make([]entry, n*ways)
+	t.tick = make([]uint8, n)
+	t.mask = uint64(n - 1)
+	t.misses = 0
+	for _, e := range old {
+		if e.s != "" {
+			t.put(e.hash, e.s)
+		}
+	}
 }
 
 // hash mixes the length and up to four 8-byte words of b: its start, its
@@ -101,4 +147,49 @@ func (t *Table) Slot(prev *string, b []byte) string {
 	s := t.Bytes(b)
 	*prev = s
 	return s
+}
+
+// Memo remembers what a parser made of a sub-document (a token's claims,
+// say), keyed by the sub-document's exact bytes, so that the same bytes seen
+// again cost a comparison instead of a parse. It holds at most a fixed
+// number of entries (a direct-mapped cache), each with its own copy of the
+// bytes. The zero Memo is ready to use; it is not safe for concurrent use.
+type Memo[T any] struct {
+	entries []memoEntry[T]
+}
+
+type memoEntry[T any] struct {
+	hash uint64
+	raw  []byte
+	val  T
+}
+
+// memoSize is how many sub-documents a Memo holds.
+const memoSize = 1024
+
+// Get returns the value remembered for raw, if any.
+func (m *Memo[T]) Get(raw []byte) (*T, bool) {
+	if m.entries == nil {
+		return nil, false
+	}
+	h := hash(raw)
+	e := &m.entries[h&(memoSize-1)]
+	if e.hash == h && string(e.raw) == string(raw) {
+		return &e.val, true
+	}
+	return nil, false
+}
+
+// Put remembers v for raw, replacing what the same slot held, and returns
+// the stored value, whose storage the caller may fill (it is reused when
+// the slot is replaced).
+func (m *Memo[T]) Put(raw []byte) *T {
+	if m.entries == nil {
+		m.entries = make([]memoEntry[T], memoSize)
+	}
+	h := hash(raw)
+	e := &m.entries[h&(memoSize-1)]
+	e.hash = h
+	e.raw = append(e.raw[:0], raw...)
+	return &e.val
 }

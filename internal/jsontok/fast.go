@@ -1,0 +1,109 @@
+package jsontok
+
+// Fast paths for compact input, which is what Azure writes: a member name
+// or a string value with no white space around it and no escapes. They
+// consume nothing and fall back to the general path for anything else, so
+// they change speed, never results.
+
+// Key is NextKey with a fast path for a compact "name": after '{' or ','.
+func (r *Reader) Key() ([]byte, bool) {
+	i := r.pos
+	if r.err == nil && !r.StrictUTF8 && i+3 < r.end {
+		b := r.buf
+		if r.after {
+			if b[i] != ',' {
+				return r.NextKey()
+			}
+			i++
+		}
+		if b[i] == '"' {
+			e := stopIndex(b, i+1, r.end)
+			if e+1 < r.end && b[e] == '"' && b[e+1] == ':' {
+				r.pos = e + 2
+				r.after = false
+				return b[i+1 : e], true
+			}
+		}
+	}
+	return r.NextKey()
+}
+
+// Str is ReadString with a fast path for a string at the current position
+// with no escapes. ok is false if the value is not a string (nothing is
+// consumed then unless an error is recorded).
+func (r *Reader) Str() ([]byte, bool) {
+	i := r.pos
+	if r.err == nil && !r.StrictUTF8 && i < r.end && r.buf[i] == '"' {
+		e := stopIndex(r.buf, i+1, r.end)
+		if e < r.end && r.buf[e] == '"' {
+			r.pos = e + 1
+			r.after = true
+			return r.buf[i+1 : e], true
+		}
+	}
+	if r.Peek() != String {
+		return nil, false
+	}
+	return r.ReadString()
+}
+
+// IsString reports whether the next value is a string, looking at the
+// current byte first.
+func (r *Reader) IsString() bool {
+	if r.pos < r.end && r.buf[r.pos] == '"' {
+		return r.err == nil
+	}
+	return r.Peek() == String
+}
+
+// ObjectEnd returns the absolute offset just past the object that starts
+// at the current position, found by counting brackets outside strings
+// without checking the syntax, or -1 if the value is not an object or does
+// not end within the buffered input. Use it to look up an object's bytes
+// in a cache before parsing them; parse on a miss, which checks them.
+func (r *Reader) ObjectEnd() int64 {
+	i := r.pos
+	b := r.buf
+	if r.err != nil || i >= r.end || b[i] != '{' {
+		return -1
+	}
+	depth := 0
+	for i < r.end {
+		switch b[i] {
+		case '"':
+			j := i + 1
+			for {
+				j = stopIndex(b, j, r.end)
+				if j >= r.end {
+					return -1
+				}
+				if b[j] == '\\' {
+					j += 2
+					continue
+				}
+				if b[j] == '"' {
+					break
+				}
+				j++
+			}
+			i = j + 1
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return r.base + int64(i) + 1
+			}
+		}
+		i++
+	}
+	return -1
+}
+
+// SkipTo moves to absolute offset off, past a value whose bytes the caller
+// has checked (a cache hit on bytes that were parsed before).
+func (r *Reader) SkipTo(off int64) {
+	r.pos = int(off - r.base)
+	r.after = true
+}
