@@ -31,11 +31,17 @@ type Decoder struct {
 
 	// claimsMemo maps the bytes of a claims object to its claims: a
 	// token's claims repeat in every record its holder writes.
-	claimsMemo intern.Memo[[]Claim]
+	claimsMemo intern.Memo[memoClaims]
 
 	// The last value read at each place, tried before the intern table.
 	fieldLast [numFields]string
 	claimLast [2 * maxClaimSlots]string
+}
+
+// memoClaims is what the decoder remembers of a claims object.
+type memoClaims struct {
+	claims []Claim
+	caller string // the caller the claims name
 }
 
 // maxClaimSlots is how many claims, by position, remember their last
@@ -167,15 +173,22 @@ const restOnly = 1<<fEventTimestamp | 1<<fSubmissionTimestamp | 1<<fCaller | 1<<
 	1<<fResourceType | 1<<fHTTPRequest
 
 var (
-	exactFields = map[string]field{}
-	foldFields  = map[string]field{}
+	exactNames = intern.NewNames(fieldNames[:], false)
+	foldNames  = intern.NewNames(lowerNames(fieldNames[:]), true)
 )
 
-func init() {
-	for f := fTime; f < numFields; f++ {
-		exactFields[fieldNames[f]] = f
-		foldFields[lowerASCII(fieldNames[f])] = f
+func lowerNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = lowerASCII(n)
 	}
+	return out
+}
+
+// exactField finds the field named key as the schema spells it.
+func exactField(key []byte) field {
+	f, _ := exactNames.Lookup(key)
+	return field(f)
 }
 
 func lowerASCII(s string) string {
@@ -190,17 +203,8 @@ func lowerASCII(s string) string {
 
 // foldField finds the field whose name equals key but for letter case.
 func foldField(key []byte) field {
-	var buf [32]byte
-	if len(key) > len(buf) {
-		return fNone
-	}
-	for i, c := range key {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return foldFields[string(buf[:len(key)])]
+	f, _ := foldNames.Lookup(key)
+	return field(f)
 }
 
 func bit(f field) uint64 { return 1 << f }
@@ -246,7 +250,7 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 		if !ok {
 			break
 		}
-		if f := exactFields[string(key)]; f != fNone {
+		if f := exactField(key); f != fNone {
 			if !d.field(p, f, false) {
 				return false
 			}
@@ -643,7 +647,8 @@ func (d *Decoder) claims(p *jsontok.Reader, id *Identity) bool {
 	if end > 0 && len(id.Claims) == 0 {
 		raw := p.Bytes(start, end)
 		if cached, ok := d.claimsMemo.Get(raw); ok {
-			id.Claims = append(id.Claims, *cached...)
+			id.Claims = append(id.Claims, cached.claims...)
+			d.rec.claimsCaller = cached.caller
 			p.SkipTo(end)
 			return true
 		}
@@ -651,10 +656,16 @@ func (d *Decoder) claims(p *jsontok.Reader, id *Identity) bool {
 			return false
 		}
 		saved := d.claimsMemo.Put(raw)
-		*saved = append((*saved)[:0], id.Claims...)
+		saved.claims = append(saved.claims[:0], id.Claims...)
+		saved.caller = claimsCaller(id.Claims)
+		d.rec.claimsCaller = saved.caller
 		return true
 	}
-	return d.parseClaims(p, id)
+	if !d.parseClaims(p, id) {
+		return false
+	}
+	d.rec.claimsCaller = claimsCaller(id.Claims)
+	return true
 }
 
 func (d *Decoder) parseClaims(p *jsontok.Reader, id *Identity) bool {
@@ -824,7 +835,7 @@ func (d *Decoder) finish() {
 	}
 	rec.Category = rec.resolveCategory()
 	if rec.Category != CategoryUnknown {
-		d.project(propTables[rec.Category], props.Members)
+		d.project(&propLookup[rec.Category], props.Members)
 	}
 	if rec.ResultType != "" {
 		rec.result = azlogs.ParseResult([]byte(rec.ResultType))
@@ -843,11 +854,11 @@ func (d *Decoder) finish() {
 
 // project fills the category's typed properties from members, and from the
 // members of a nested eventProperties object.
-func (d *Decoder) project(table map[string]propSetter, members []azlogs.Member) {
+func (d *Decoder) project(table *propTable, members []azlogs.Member) {
 	props := &d.rec.Properties
 	for i := range members {
 		m := &members[i]
-		if set := table[m.Name]; set != nil {
+		if set := table.lookup([]byte(m.Name)); set != nil {
 			d.val = value{raw: m.Value, d: d}
 			set(props, &d.val)
 			continue
@@ -861,7 +872,7 @@ func (d *Decoder) project(table map[string]propSetter, members []azlogs.Member) 
 					if !ok {
 						break
 					}
-					set := table[string(key)]
+					set := table.lookup(key)
 					start := valueStart(s)
 					if !s.Skip() {
 						break
@@ -910,15 +921,31 @@ func (rec *Record) findCaller() string {
 	if rec.Caller != "" {
 		return rec.Caller
 	}
-	for _, name := range callerClaims {
-		if v, ok := rec.Identity.Claim(name); ok && v != "" {
-			return v
-		}
+	if rec.claimsCaller != "" {
+		return rec.claimsCaller
 	}
 	if rec.Identity.Text != "" {
 		return rec.Identity.Text
 	}
 	return rec.Identity.Authorization.Evidence.PrincipalID
+}
+
+// claimsCaller returns the value of the best claim naming the caller.
+func claimsCaller(claims []Claim) string {
+	best, rank := "", len(callerClaims)
+	for i := range claims {
+		c := &claims[i]
+		if c.Value == "" || len(c.Name) < 5 {
+			continue
+		}
+		for r := 0; r < rank; r++ {
+			if c.Name == callerClaims[r] {
+				best, rank = c.Value, r
+				break
+			}
+		}
+	}
+	return best
 }
 
 // value is a property's raw value with the decoder's means to read it.

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/intern"
 )
 
 // Properties is the record's properties member. Members holds every member
@@ -318,3 +319,36 @@ var propTables = [...]map[string]propSetter{
 		"policies":          func(p *Properties, v *value) { p.Policy.Policies = v.raw },
 	},
 }
+
+// propTable is a category's table made fast to look up.
+type propTable struct {
+	names   *intern.Names
+	setters []propSetter
+}
+
+func (t *propTable) lookup(name []byte) propSetter {
+	if t.names == nil {
+		return nil
+	}
+	if i, ok := t.names.Lookup(name); ok {
+		return t.setters[i]
+	}
+	return nil
+}
+
+// propLookup holds propTables made fast, by category.
+var propLookup = func() (out [len(propTables)]propTable) {
+	for c, m := range propTables {
+		if m == nil {
+			continue
+		}
+		var names []string
+		var setters []propSetter
+		for name, set := range m {
+			names = append(names, name)
+			setters = append(setters, set)
+		}
+		out[c] = propTable{names: intern.NewNames(names, false), setters: setters}
+	}
+	return out
+}()

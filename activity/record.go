@@ -253,6 +253,8 @@ type Record struct {
 	has, alt uint64 // by field: member present; value taken from a member kept in Extra
 	result   azlogs.Result
 	caller   string
+	// claimsCaller is the caller the claims name, found when they are read.
+	claimsCaller string
 }
 
 // Identity is the caller's identity: the authorization that allowed the

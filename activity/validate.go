@@ -44,7 +44,7 @@ func (rec *Record) Validate() error {
 	}
 	// Members of a wrong type, kept as they were.
 	for i := range rec.Extra {
-		if f := exactFields[rec.Extra[i].Name]; f != fNone && rec.alt&bit(f) != 0 && !rec.Extra[i].Value.IsNull() {
+		if f := exactField([]byte(rec.Extra[i].Name)); f != fNone && rec.alt&bit(f) != 0 && !rec.Extra[i].Value.IsNull() {
 			v.Add("/"+fieldNames[f], azlogs.ErrType, "kept as it was")
 		}
 	}

@@ -104,3 +104,39 @@ func BenchmarkBytesHit(b *testing.B) {
 		tab.Bytes(v)
 	}
 }
+
+func TestNames(t *testing.T) {
+	names := []string{"", "time", "resourceId", "operationName", "category", "level", "properties", "identity", "durationMs"}
+	tab := NewNames(names, false)
+	for id, n := range names {
+		got, ok := tab.Lookup([]byte(n))
+		if n == "" {
+			require.False(t, ok)
+			continue
+		}
+		require.True(t, ok, n)
+		require.Equal(t, id, got)
+	}
+	for _, miss := range []string{"Time", "RoleLocation", "", "timex", "x"} {
+		_, ok := tab.Lookup([]byte(miss))
+		require.False(t, ok, miss)
+	}
+	lower := make([]string, len(names))
+	for i, n := range names {
+		lower[i] = string(bytesToLower([]byte(n)))
+	}
+	fold := NewNames(lower, true)
+	id, ok := fold.Lookup([]byte("ResourceID"))
+	require.True(t, ok)
+	require.Equal(t, 2, id)
+	require.Zero(t, testing.AllocsPerRun(100, func() { fold.Lookup([]byte("OperationName")) }))
+}
+
+func bytesToLower(b []byte) []byte {
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
+}
