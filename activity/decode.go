@@ -1,6 +1,7 @@
 package activity
 
 import (
+	"bytes"
 	"io"
 	"iter"
 	"time"
@@ -36,6 +37,7 @@ type Decoder struct {
 	// The last value read at each place, tried before the intern table.
 	fieldLast [numFields]string
 	claimLast [2 * maxClaimSlots]string
+	nameLast  [32]string // names of kept members, by position
 }
 
 // memoClaims is what the decoder remembers of a claims object.
@@ -310,7 +312,8 @@ func (d *Decoder) keep(p *jsontok.Reader, f field, start int64, depth int, alt, 
 		// The member is in Extra already; the field stays empty.
 		return false
 	}
-	d.rec.Extra = append(d.rec.Extra, azlogs.Member{Name: fieldNames[f], Value: p.Bytes(start, p.Offset())})
+	raw := bytes.TrimLeft(p.Bytes(start, p.Offset()), " \t\r\n")
+	d.rec.Extra = append(d.rec.Extra, azlogs.Member{Name: fieldNames[f], Value: raw})
 	d.rec.alt |= bit(f)
 	d.rec.has |= bit(f)
 	if !isNull {
@@ -324,7 +327,7 @@ func (d *Decoder) keep(p *jsontok.Reader, f field, start int64, depth int, alt, 
 // false on a syntax error (or, when alt, if the field was not set).
 func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 	rec := &d.rec
-	start := valueStart(p)
+	start := p.Offset() // may be before white space; keep trims it
 	depth := p.Depth()
 	if !alt {
 		rec.has |= bit(f)
@@ -532,6 +535,7 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 			return d.keep(p, f, start, depth, alt, true, "not an object")
 		}
 	case fRelatedEvents:
+		start = valueStart(p)
 		if !p.Skip() {
 			return false
 		}
@@ -603,9 +607,15 @@ func (d *Decoder) localizable(p *jsontok.Reader) (LocalizableString, bool) {
 	return ls, p.Err() == nil
 }
 
-// members reads an object whose members are all kept: name and raw value.
+// member reads one member that is kept as it is, name and raw value, at
+// the end of *extra.
 func (d *Decoder) member(p *jsontok.Reader, key []byte, extra *[]azlogs.Member) bool {
-	name := d.in.Bytes(key)
+	var name string
+	if n := len(*extra); n < len(d.nameLast) {
+		name = d.in.Slot(&d.nameLast[n], key)
+	} else {
+		name = d.in.Bytes(key)
+	}
 	start := valueStart(p)
 	if !p.Skip() {
 		return false
@@ -647,6 +657,8 @@ func (d *Decoder) claims(p *jsontok.Reader, id *Identity) bool {
 	if end > 0 && len(id.Claims) == 0 {
 		raw := p.Bytes(start, end)
 		if cached, ok := d.claimsMemo.Get(raw); ok {
+			// Copied, not shared: a caller may edit the record's claims
+			// (to redact them, say) without touching the memo.
 			id.Claims = append(id.Claims, cached.claims...)
 			d.rec.claimsCaller = cached.caller
 			p.SkipTo(end)

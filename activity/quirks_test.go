@@ -269,3 +269,18 @@ func TestCloneOutlivesDecoder(t *testing.T) {
 	require.Equal(t, want, string(kept.AppendJSON(nil)))
 	require.Equal(t, `"{\"a\":1}"`, string(kept.Properties.Administrative.RequestBody))
 }
+
+// TestEditingDoesNotLeak checks that editing a record's claims in place,
+// as a redacting forwarder would, does not change later records with the
+// same token.
+func TestEditingDoesNotLeak(t *testing.T) {
+	line := `{` + base + `,"category":"Administrative","identity":{"claims":{"name":"Rob","upn":"rob@contoso.com"}}}` + "\n"
+	dec := NewDecoder(strings.NewReader(line + line))
+	require.True(t, dec.Next())
+	for i := range dec.Record().Identity.Claims {
+		dec.Record().Identity.Claims[i].Value = "***"
+	}
+	require.True(t, dec.Next())
+	v, _ := dec.Record().Identity.Claim("name")
+	require.Equal(t, "Rob", v)
+}
