@@ -24,55 +24,88 @@ func ParseAddr(b []byte) (netip.Addr, bool) {
 	return netip.Addr{}, false
 }
 
+// ParseAddrUntil parses the address at the start of b that ends at the
+// first sep byte, or at the end of b if there is none, as ParseAddr does;
+// sep is a byte that no address contains, such as ','. It returns the
+// address and its length in bytes, which is the index of sep, also when
+// it fails. It reads an IPv4 address in a single pass and allocates
+// nothing.
+func ParseAddrUntil(b []byte, sep byte) (addr netip.Addr, n int, ok bool) {
+	if ip, n, ok := scanIPv4(b); ok && (n == len(b) || b[n] == sep) {
+		return addrFrom4(ip), n, true
+	}
+	n = len(b)
+	colon := false
+	for i, c := range b {
+		if c == sep {
+			n = i
+			break
+		}
+		colon = colon || c == ':'
+	}
+	if colon {
+		addr, ok = parseIPv6(b[:n])
+	} else {
+		addr, ok = parseIPv4(b[:n])
+	}
+	return addr, n, ok
+}
+
+func addrFrom4(ip uint32) netip.Addr {
+	return netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)})
+}
+
 // parseIPv4 parses a dotted quad: four decimal numbers from 0 to 255
 // without leading zeros.
 func parseIPv4(b []byte) (netip.Addr, bool) {
-	var ip [4]byte
-	if !parseIPv4Into(b, &ip) {
+	ip, n, ok := scanIPv4(b)
+	if !ok || n != len(b) {
 		return netip.Addr{}, false
 	}
-	return netip.AddrFrom4(ip), true
+	return addrFrom4(ip), true
 }
 
-func parseIPv4Into(b []byte, ip *[4]byte) bool {
-	p, n := 0, len(b)
+// scanIPv4 reads a dotted quad at the start of b and returns it with its
+// length. Whatever follows is left to the caller.
+func scanIPv4(b []byte) (ip uint32, n int, ok bool) {
+	p := 0
 	for k := range 4 {
-		if p >= n {
-			return false
+		if k > 0 {
+			if p >= len(b) || b[p] != '.' {
+				return 0, 0, false
+			}
+			p++
 		}
-		v := uint(b[p] - '0')
+		if p >= len(b) {
+			return 0, 0, false
+		}
+		v := uint32(b[p] - '0')
 		if v > 9 {
-			return false
+			return 0, 0, false
 		}
 		p++
 		// Up to two more digits, and none after a leading zero.
-		if p < n {
-			if d := uint(b[p] - '0'); d <= 9 {
+		if p < len(b) {
+			if d := uint32(b[p] - '0'); d <= 9 {
 				if v == 0 {
-					return false
+					return 0, 0, false
 				}
 				v = v*10 + d
 				p++
-				if p < n {
-					if d := uint(b[p] - '0'); d <= 9 {
+				if p < len(b) {
+					if d := uint32(b[p] - '0'); d <= 9 {
 						v = v*10 + d
 						p++
 						if v > 255 {
-							return false
+							return 0, 0, false
 						}
 					}
 				}
 			}
 		}
-		ip[k] = byte(v)
-		if k < 3 {
-			if p >= n || b[p] != '.' {
-				return false
-			}
-			p++
-		}
+		ip = ip<<8 | v
 	}
-	return p == n
+	return ip, p, true
 }
 
 // hexVal maps a byte to its value as a hex digit, or to 0xff.
@@ -126,9 +159,11 @@ func parseIPv6(b []byte) (netip.Addr, bool) {
 			if i > 12 || (gap < 0 && i != 12) {
 				return netip.Addr{}, false
 			}
-			if !parseIPv4Into(b[start:], (*[4]byte)(ip[i:i+4])) {
+			v4, n, ok := scanIPv4(b[start:])
+			if !ok || start+n != len(b) {
 				return netip.Addr{}, false
 			}
+			ip[i], ip[i+1], ip[i+2], ip[i+3] = byte(v4>>24), byte(v4>>16), byte(v4>>8), byte(v4)
 			i += 4
 			break
 		}

@@ -91,6 +91,38 @@ func TestParseAddr(t *testing.T) {
 	}
 }
 
+func TestParseAddrUntil(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" when the address must be rejected
+		n    int
+	}{
+		{"10.0.0.1,443", "10.0.0.1", 8},
+		{"10.0.0.1", "10.0.0.1", 8},
+		{"2001:db8::1,443", "2001:db8::1", 11},
+		{"::ffff:10.0.0.1,x", "::ffff:10.0.0.1", 15},
+		{",10.0.0.1", "", 0},
+		{"", "", 0},
+		{"10.0.0.1x,1", "", 9},
+		{"10.0.0.1.2,1", "", 10},
+		{"10.0.0.256,1", "", 10},
+		{"10.0.0.1:80,1", "", 11},
+		{"fe80::1%eth0,1", "", 12},
+	}
+	for _, tt := range tests {
+		got, n, ok := ParseAddrUntil([]byte(tt.in), ',')
+		if tt.want == "" {
+			if ok || n != tt.n {
+				t.Errorf("ParseAddrUntil(%q) = %v, %d, %v; want rejection at %d", tt.in, got, n, ok, tt.n)
+			}
+			continue
+		}
+		if !ok || got.String() != tt.want || n != tt.n {
+			t.Errorf("ParseAddrUntil(%q) = %v, %d, %v; want %s, %d", tt.in, got, n, ok, tt.want, tt.n)
+		}
+	}
+}
+
 func TestParseAddrKeepsMapped(t *testing.T) {
 	got, ok := ParseAddr([]byte("::ffff:10.0.0.1"))
 	if !ok || !got.Is4In6() || got.Unmap() != netip.MustParseAddr("10.0.0.1") {
@@ -210,6 +242,9 @@ func TestAllocs(t *testing.T) {
 		if n := testing.AllocsPerRun(100, func() { ParseAddr(in) }); n != 0 {
 			t.Errorf("ParseAddr(%q): %v allocations, want 0", in, n)
 		}
+		if n := testing.AllocsPerRun(100, func() { ParseAddrUntil(in, ',') }); n != 0 {
+			t.Errorf("ParseAddrUntil(%q): %v allocations, want 0", in, n)
+		}
 		if n := testing.AllocsPerRun(100, func() { ParseCallerIP(in) }); n != 0 {
 			t.Errorf("ParseCallerIP(%q): %v allocations, want 0", in, n)
 		}
@@ -239,6 +274,19 @@ func FuzzParseAddr(f *testing.F) {
 		}
 		if ok && got != want {
 			t.Fatalf("ParseAddr(%q) = %v, netip.ParseAddr gives %v", s, got, want)
+		}
+		// ParseAddrUntil reads the same address in front of a separator.
+		for _, tail := range []string{"", ",", ",1.2.3.4", ",::1"} {
+			in := s + tail
+			end := strings.IndexByte(in, ',')
+			if end < 0 {
+				end = len(in)
+			}
+			prefix, prefixOK := ParseAddr([]byte(in[:end]))
+			got, n, ok := ParseAddrUntil([]byte(in), ',')
+			if ok != prefixOK || n != end || (ok && got != prefix) {
+				t.Fatalf("ParseAddrUntil(%q) = %v, %d, %v; ParseAddr(%q) gives %v, %v", in, got, n, ok, in[:end], prefix, prefixOK)
+			}
 		}
 	})
 }
@@ -274,6 +322,19 @@ func BenchmarkParseAddr(b *testing.B) {
 			b.SetBytes(int64(len(buf)))
 			for b.Loop() {
 				sink, _ = netip.ParseAddr(string(buf))
+			}
+		})
+	}
+}
+
+func BenchmarkParseAddrUntil(b *testing.B) {
+	for _, in := range []string{"10.5.16.4,443", "2001:db8:85a3::8a2e:370:7334,443"} {
+		buf := []byte(in)
+		b.Run(strings.ReplaceAll(in, ":", "_"), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(buf)))
+			for b.Loop() {
+				sink, _, _ = ParseAddrUntil(buf, ',')
 			}
 		})
 	}
