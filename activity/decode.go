@@ -33,6 +33,9 @@ type Decoder struct {
 	// claimsMemo maps the bytes of a claims object to its claims: a
 	// token's claims repeat in every record its holder writes.
 	claimsMemo intern.Memo[memoClaims]
+	// evidenceMemo maps the bytes of an evidence object to its value: it
+	// names the caller's role assignment, the same across resources.
+	evidenceMemo intern.Memo[Evidence]
 
 	// The last value read at each place, tried before the intern table.
 	fieldLast [numFields]string
@@ -53,6 +56,7 @@ const maxClaimSlots = 64
 // NewDecoder returns a decoder reading from r.
 func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
 	d := &Decoder{}
+	d.evidenceMemo.Size = 4096
 	d.drv.Cfg = azlogs.NewConfig(opts...)
 	d.parseFn = d.parse
 	d.drv.Reset(r)
@@ -752,6 +756,33 @@ func (d *Decoder) authorization(p *jsontok.Reader, a *Authorization) bool {
 }
 
 func (d *Decoder) evidence(p *jsontok.Reader, e *Evidence) bool {
+	start := valueStart(p)
+	end := p.ObjectEnd()
+	if end < 0 || len(e.Extra) > 0 {
+		return d.parseEvidence(p, e)
+	}
+	raw := p.Bytes(start, end)
+	if cached, ok := d.evidenceMemo.Get(raw); ok {
+		extra := e.Extra
+		*e = *cached
+		e.Extra = extra
+		p.SkipTo(end)
+		return true
+	}
+	if !d.parseEvidence(p, e) {
+		return false
+	}
+	if len(e.Extra) == 0 {
+		// Only an evidence without kept members, whose values borrow the
+		// record's bytes, can be remembered.
+		saved := d.evidenceMemo.Put(raw)
+		*saved = *e
+		saved.Extra = nil
+	}
+	return true
+}
+
+func (d *Decoder) parseEvidence(p *jsontok.Reader, e *Evidence) bool {
 	if !p.BeginObject() {
 		return false
 	}

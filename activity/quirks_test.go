@@ -284,3 +284,22 @@ func TestEditingDoesNotLeak(t *testing.T) {
 	v, _ := dec.Record().Identity.Claim("name")
 	require.Equal(t, "Rob", v)
 }
+
+// TestEvidenceMemo checks that remembered evidence objects give the same
+// values as parsed ones, and that one with unknown members (whose values
+// are borrowed) is not remembered.
+func TestEvidenceMemo(t *testing.T) {
+	ev := `"evidence":{"role":"Owner","principalId":"p1","principalType":"User"}`
+	evx := `"evidence":{"role":"Owner","principalId":"p1","extra":[1]}`
+	line := func(e string) string {
+		return `{` + base + `,"category":"Administrative","identity":{"authorization":{"action":"a",` + e + `}}}` + "\n"
+	}
+	recs, _, err := decodeAll(t, []byte(line(ev)+line(ev)+line(evx)+line(evx)))
+	require.NoError(t, err)
+	require.Len(t, recs, 4)
+	require.Equal(t, recs[0].Identity.Authorization.Evidence, recs[1].Identity.Authorization.Evidence)
+	require.Equal(t, "Owner", recs[1].Identity.Authorization.Evidence.Role)
+	for _, r := range recs[2:] {
+		require.Equal(t, []azlogs.Member{{Name: "extra", Value: azlogs.RawJSON(`[1]`)}}, r.Identity.Authorization.Evidence.Extra)
+	}
+}

@@ -155,6 +155,9 @@ func (t *Table) Slot(prev *string, b []byte) string {
 // number of entries (a direct-mapped cache), each with its own copy of the
 // bytes. The zero Memo is ready to use; it is not safe for concurrent use.
 type Memo[T any] struct {
+	// Size is how many entries the memo holds, a power of two; set it
+	// before the first use (0 means 1024).
+	Size    int
 	entries []memoEntry[T]
 }
 
@@ -164,8 +167,6 @@ type memoEntry[T any] struct {
 	val  T
 }
 
-// memoSize is how many sub-documents a Memo holds.
-const memoSize = 1024
 
 // Get returns the value remembered for raw, if any.
 func (m *Memo[T]) Get(raw []byte) (*T, bool) {
@@ -173,7 +174,7 @@ func (m *Memo[T]) Get(raw []byte) (*T, bool) {
 		return nil, false
 	}
 	h := hash(raw)
-	e := &m.entries[h&(memoSize-1)]
+	e := &m.entries[h&uint64(len(m.entries)-1)]
 	if e.hash == h && string(e.raw) == string(raw) {
 		return &e.val, true
 	}
@@ -185,10 +186,14 @@ func (m *Memo[T]) Get(raw []byte) (*T, bool) {
 // the slot is replaced).
 func (m *Memo[T]) Put(raw []byte) *T {
 	if m.entries == nil {
-		m.entries = make([]memoEntry[T], memoSize)
+		n := 1024
+		for n < m.Size {
+			n *= 2
+		}
+		m.entries = make([]memoEntry[T], n)
 	}
 	h := hash(raw)
-	e := &m.entries[h&(memoSize-1)]
+	e := &m.entries[h&uint64(len(m.entries)-1)]
 	e.hash = h
 	e.raw = append(e.raw[:0], raw...)
 	return &e.val
