@@ -57,6 +57,8 @@ const maxClaimSlots = 64
 func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
 	d := &Decoder{}
 	d.evidenceMemo.Size = 4096
+	d.evidenceMemo.Prefix = 192
+	d.claimsMemo.Prefix = 256
 	d.drv.Cfg = azlogs.NewConfig(opts...)
 	d.parseFn = d.parse
 	d.drv.Reset(r)
@@ -656,25 +658,25 @@ func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
 }
 
 func (d *Decoder) claims(p *jsontok.Reader, id *Identity) bool {
-	start := valueStart(p)
-	end := p.ObjectEnd()
-	if end > 0 && len(id.Claims) == 0 {
-		raw := p.Bytes(start, end)
-		if cached, ok := d.claimsMemo.Get(raw); ok {
+	if len(id.Claims) == 0 && p.IsObjectStart() {
+		rest := p.RestBytes()
+		if cached, n, ok := d.claimsMemo.Find(rest); ok {
 			// Copied, not shared: a caller may edit the record's claims
 			// (to redact them, say) without touching the memo.
 			id.Claims = append(id.Claims, cached.claims...)
 			d.rec.claimsCaller = cached.caller
-			p.SkipTo(end)
+			p.SkipTo(p.Offset() + int64(n))
 			return true
 		}
+		start := p.Offset()
 		if !d.parseClaims(p, id) {
 			return false
 		}
-		saved := d.claimsMemo.Put(raw)
-		saved.claims = append(saved.claims[:0], id.Claims...)
-		saved.caller = claimsCaller(id.Claims)
-		d.rec.claimsCaller = saved.caller
+		d.rec.claimsCaller = claimsCaller(id.Claims)
+		if saved := d.claimsMemo.Put(p.Bytes(start, p.Offset())); saved != nil {
+			saved.claims = append(saved.claims[:0], id.Claims...)
+			saved.caller = d.rec.claimsCaller
+		}
 		return true
 	}
 	if !d.parseClaims(p, id) {
@@ -756,28 +758,26 @@ func (d *Decoder) authorization(p *jsontok.Reader, a *Authorization) bool {
 }
 
 func (d *Decoder) evidence(p *jsontok.Reader, e *Evidence) bool {
-	start := valueStart(p)
-	end := p.ObjectEnd()
-	if end < 0 || len(e.Extra) > 0 {
+	if len(e.Extra) > 0 || !p.IsObjectStart() {
 		return d.parseEvidence(p, e)
 	}
-	raw := p.Bytes(start, end)
-	if cached, ok := d.evidenceMemo.Get(raw); ok {
-		extra := e.Extra
+	if cached, n, ok := d.evidenceMemo.Find(p.RestBytes()); ok {
 		*e = *cached
-		e.Extra = extra
-		p.SkipTo(end)
+		e.Extra = e.Extra[:0]
+		p.SkipTo(p.Offset() + int64(n))
 		return true
 	}
+	start := p.Offset()
 	if !d.parseEvidence(p, e) {
 		return false
 	}
 	if len(e.Extra) == 0 {
 		// Only an evidence without kept members, whose values borrow the
 		// record's bytes, can be remembered.
-		saved := d.evidenceMemo.Put(raw)
-		*saved = *e
-		saved.Extra = nil
+		if saved := d.evidenceMemo.Put(p.Bytes(start, p.Offset())); saved != nil {
+			*saved = *e
+			saved.Extra = nil
+		}
 	}
 	return true
 }

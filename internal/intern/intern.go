@@ -5,6 +5,7 @@ package intern
 
 import (
 	"encoding/binary"
+	"hash/maphash"
 	"math/bits"
 )
 
@@ -154,11 +155,19 @@ func (t *Table) Slot(prev *string, b []byte) string {
 // again cost a comparison instead of a parse. It holds at most a fixed
 // number of entries (a direct-mapped cache), each with its own copy of the
 // bytes. The zero Memo is ready to use; it is not safe for concurrent use.
+//
+// Entries are found by a hash of the first Prefix bytes and confirmed by
+// comparing all the remembered bytes with the input in place, so the caller
+// need not find where the sub-document ends: when the input starts with the
+// complete bytes of a JSON value, that value is those bytes.
 type Memo[T any] struct {
-	// Size is how many entries the memo holds, a power of two; set it
-	// before the first use (0 means 1024).
-	Size    int
-	entries []memoEntry[T]
+	// Size is how many entries the memo holds, a power of two (0 means
+	// 1024); Prefix is how many leading bytes the key hashes (0 means
+	// 128). Sub-documents shorter than Prefix are not remembered. Set
+	// both before the first use.
+	Size, Prefix int
+	seed         maphash.Seed
+	entries      []memoEntry[T]
 }
 
 type memoEntry[T any] struct {
@@ -167,32 +176,43 @@ type memoEntry[T any] struct {
 	val  T
 }
 
-
-// Get returns the value remembered for raw, if any.
-func (m *Memo[T]) Get(raw []byte) (*T, bool) {
-	if m.entries == nil {
-		return nil, false
+func (m *Memo[T]) init() {
+	n := 1024
+	for n < m.Size {
+		n *= 2
 	}
-	h := hash(raw)
-	e := &m.entries[h&uint64(len(m.entries)-1)]
-	if e.hash == h && string(e.raw) == string(raw) {
-		return &e.val, true
+	if m.Prefix <= 0 {
+		m.Prefix = 128
 	}
-	return nil, false
+	m.seed = maphash.MakeSeed()
+	m.entries = make([]memoEntry[T], n)
 }
 
-// Put remembers v for raw, replacing what the same slot held, and returns
-// the stored value, whose storage the caller may fill (it is reused when
-// the slot is replaced).
+// Find looks for a remembered sub-document at the start of b, and returns
+// its value and length.
+func (m *Memo[T]) Find(b []byte) (val *T, n int, ok bool) {
+	if m.entries == nil || len(b) < m.Prefix {
+		return nil, 0, false
+	}
+	h := maphash.Bytes(m.seed, b[:m.Prefix])
+	e := &m.entries[h&uint64(len(m.entries)-1)]
+	if e.hash == h && len(e.raw) <= len(b) && string(e.raw) == string(b[:len(e.raw)]) {
+		return &e.val, len(e.raw), true
+	}
+	return nil, 0, false
+}
+
+// Put remembers raw, a complete sub-document, and returns the storage for
+// its value, which the caller fills (it is reused when the slot is
+// replaced). It returns nil when raw is shorter than Prefix.
 func (m *Memo[T]) Put(raw []byte) *T {
 	if m.entries == nil {
-		n := 1024
-		for n < m.Size {
-			n *= 2
-		}
-		m.entries = make([]memoEntry[T], n)
+		m.init()
 	}
-	h := hash(raw)
+	if len(raw) < m.Prefix {
+		return nil
+	}
+	h := maphash.Bytes(m.seed, raw[:m.Prefix])
 	e := &m.entries[h&uint64(len(m.entries)-1)]
 	e.hash = h
 	e.raw = append(e.raw[:0], raw...)

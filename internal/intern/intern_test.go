@@ -77,20 +77,24 @@ func TestSlot(t *testing.T) {
 }
 
 func TestMemo(t *testing.T) {
-	var m Memo[[]string]
-	_, ok := m.Get([]byte(`{"a":"b"}`))
+	m := Memo[[]string]{Prefix: 4}
+	_, _, ok := m.Find([]byte(`{"a":"b"},{"a":"c"}`))
 	require.False(t, ok)
 	v := m.Put([]byte(`{"a":"b"}`))
 	*v = append(*v, "a=b")
-	got, ok := m.Get([]byte(`{"a":"b"}`))
+	got, n, ok := m.Find([]byte(`{"a":"b"},{"a":"c"}`))
 	require.True(t, ok)
+	require.Equal(t, 9, n, "the remembered bytes' length")
 	require.Equal(t, []string{"a=b"}, *got)
-	_, ok = m.Get([]byte(`{"a":"c"}`))
+	_, _, ok = m.Find([]byte(`{"a":"c"}`))
 	require.False(t, ok, "only the same bytes hit")
+	_, _, ok = m.Find([]byte(`{"a":"b"`))
+	require.False(t, ok, "a prefix of the bytes is not a hit")
+	require.Nil(t, m.Put([]byte(`{}`)), "shorter than the prefix: not remembered")
 	raw := []byte(`{"x":1}`)
 	m.Put(raw)
 	raw[2] = 'y'
-	_, ok = m.Get([]byte(`{"x":1}`))
+	_, _, ok = m.Find([]byte(`{"x":1}`))
 	require.True(t, ok, "the memo keeps its own copy of the bytes")
 }
 

@@ -107,3 +107,17 @@ func (r *Reader) SkipTo(off int64) {
 	r.pos = int(off - r.base)
 	r.after = true
 }
+
+// Rest returns the buffered bytes from the current position on (for a
+// Reader set up with ResetBytes, the rest of the record), after white
+// space.
+func (r *Reader) RestBytes() []byte {
+	r.peek()
+	return r.buf[r.pos:r.end]
+}
+
+// IsObjectStart reports whether the next value (after white space) opens
+// an object.
+func (r *Reader) IsObjectStart() bool {
+	return r.err == nil && r.peek() == '{'
+}
