@@ -161,13 +161,16 @@ func (t *Table) Slot(prev *string, b []byte) string {
 // need not find where the sub-document ends: when the input starts with the
 // complete bytes of a JSON value, that value is those bytes.
 type Memo[T any] struct {
-	// Size is how many entries the memo holds, a power of two (0 means
-	// 1024); Prefix is how many leading bytes the key hashes (0 means
+	// Size is the most entries the memo holds, a power of two (0 means
+	// 1024); it starts with 16 and doubles whenever it has missed more
+	// times than it has entries, so a decoder that sees few records stays
+	// small. Prefix is how many leading bytes the key hashes (0 means
 	// 128). Sub-documents shorter than Prefix are not remembered. Set
 	// both before the first use.
 	Size, Prefix int
 	seed         maphash.Seed
 	entries      []memoEntry[T]
+	misses       int
 }
 
 type memoEntry[T any] struct {
@@ -177,15 +180,26 @@ type memoEntry[T any] struct {
 }
 
 func (m *Memo[T]) init() {
-	n := 1024
-	for n < m.Size {
-		n *= 2
+	if m.Size <= 0 {
+		m.Size = 1024
 	}
 	if m.Prefix <= 0 {
 		m.Prefix = 128
 	}
 	m.seed = maphash.MakeSeed()
-	m.entries = make([]memoEntry[T], n)
+	m.entries = make([]memoEntry[T], 16)
+}
+
+// grow doubles the memo, keeping its entries.
+func (m *Memo[T]) grow() {
+	old := m.entries
+	m.entries = make([]memoEntry[T], 2*len(old))
+	m.misses = 0
+	for _, e := range old {
+		if e.raw != nil {
+			m.entries[e.hash&uint64(len(m.entries)-1)] = e
+		}
+	}
 }
 
 // Find looks for a remembered sub-document at the start of b, and returns
@@ -211,6 +225,9 @@ func (m *Memo[T]) Put(raw []byte) *T {
 	}
 	if len(raw) < m.Prefix {
 		return nil
+	}
+	if m.misses++; m.misses > len(m.entries) && len(m.entries) < m.Size {
+		m.grow()
 	}
 	h := maphash.Bytes(m.seed, raw[:m.Prefix])
 	e := &m.entries[h&uint64(len(m.entries)-1)]
