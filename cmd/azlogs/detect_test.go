@@ -1,0 +1,32 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestDetect(t *testing.T) {
+	for in, want := range map[string]kind{
+		`{"records":[{"time":"x","category":"NetworkSecurityGroupFlowEvent"`: kindFlow,
+		`{"time":"x","category":"FlowLogFlowEvent"`:                          kindFlow,
+		`{"time":"x","category":"Administrative"}`:                           kindActivity,
+		`{"value":[{"category":{"value":"Policy","localizedValue":"Policy"}`: kindActivity,
+		`{"category":"NonInteractiveUserSignInLogs","properties":{"eventCategory":"Administrative"}}`: kindActivity,
+		`{"time":"x","category":"AuditEvent","operationName":"VaultGet"}`:                               kindDiagnostics,
+		`{"Category":"AppServiceAuditLogs"}`:                                                             kindDiagnostics,
+		`{"eventTimestamp":"2017-07-21T01:00:51Z"}`:                                                      kindActivity,
+	} {
+		require.Equal(t, want, detect([]byte(in)), in)
+	}
+	// Every embedded sample is detected as the family it came from.
+	entries, err := os.ReadDir("samples/activity")
+	require.NoError(t, err)
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join("samples/activity", e.Name()))
+		require.NoError(t, err)
+		require.Equal(t, kindActivity, detect(data), e.Name())
+	}
+}
