@@ -10,14 +10,14 @@ import (
 
 func TestDetect(t *testing.T) {
 	for in, want := range map[string]kind{
-		`{"records":[{"time":"x","category":"NetworkSecurityGroupFlowEvent"`: kindFlow,
-		`{"time":"x","category":"FlowLogFlowEvent"`:                          kindFlow,
-		`{"time":"x","category":"Administrative"}`:                           kindActivity,
-		`{"value":[{"category":{"value":"Policy","localizedValue":"Policy"}`: kindActivity,
+		`{"records":[{"time":"x","category":"NetworkSecurityGroupFlowEvent"`:                          kindFlow,
+		`{"time":"x","category":"FlowLogFlowEvent"`:                                                   kindFlow,
+		`{"time":"x","category":"Administrative"}`:                                                    kindActivity,
+		`{"value":[{"category":{"value":"Policy","localizedValue":"Policy"}`:                          kindActivity,
 		`{"category":"NonInteractiveUserSignInLogs","properties":{"eventCategory":"Administrative"}}`: kindActivity,
-		`{"time":"x","category":"AuditEvent","operationName":"VaultGet"}`:                               kindDiagnostics,
-		`{"Category":"AppServiceAuditLogs"}`:                                                             kindDiagnostics,
-		`{"eventTimestamp":"2017-07-21T01:00:51Z"}`:                                                      kindActivity,
+		`{"time":"x","category":"AuditEvent","operationName":"VaultGet"}`:                             kindDiagnostics,
+		`{"Category":"AppServiceAuditLogs"}`:                                                          kindDiagnostics,
+		`{"eventTimestamp":"2017-07-21T01:00:51Z"}`:                                                   kindActivity,
 	} {
 		require.Equal(t, want, detect([]byte(in)), in)
 	}
