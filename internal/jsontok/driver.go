@@ -27,6 +27,7 @@ type Driver struct {
 // Reset starts a new stream with the same configuration.
 func (d *Driver) Reset(src io.Reader) {
 	d.Stream.Reset(src, d.Cfg.MaxRecordSize, d.Cfg.MaxDepth)
+	d.Stream.r.Tolerant = !d.Cfg.Strict // a missing comma between records
 	d.P.MaxDepth = d.Cfg.MaxDepth
 	d.P.Tolerant = !d.Cfg.Strict
 	d.P.StrictUTF8 = d.Cfg.Strict
@@ -40,19 +41,20 @@ func (d *Driver) Err() error { return d.err }
 // Next moves to the next record that parse accepts. parse reads one record
 // with d.P and returns false on error (leaving the error in d.P). Bad
 // records go to the error handler, or stop the loop when there is none.
+// An error outside any record (an envelope torn or malformed after its
+// records, a failing reader) stops the loop in any case: Err returns it.
 func (d *Driver) Next(parse func(p *Reader) bool) bool {
 	if d.err != nil {
 		return false
 	}
 	for {
 		if !d.Stream.Next(&d.Cur) {
-			if e := d.Stream.Err(); e != nil {
-				d.report(e, nil, d.Stream.Index(), e.Offset)
-			}
+			d.stop()
 			return false
 		}
 		if d.Cur.Err != nil {
 			if !d.report(d.Cur.Err, d.Cur.Raw, d.Cur.Index, d.Cur.Start) {
+				d.stop()
 				return false
 			}
 			continue
@@ -61,8 +63,25 @@ func (d *Driver) Next(parse func(p *Reader) bool) bool {
 			return true
 		}
 		if !d.report(d.P.err, d.Cur.Raw, d.Cur.Index, d.Cur.Start) {
+			d.stop()
 			return false
 		}
+	}
+}
+
+// stop sets Err, unless it is set already, to the error that ended the
+// stream outside any record, or else to the reader's error: with a
+// handler, either would otherwise look like a clean end.
+func (d *Driver) stop() {
+	if d.err != nil {
+		return
+	}
+	e := d.Stream.Err()
+	if e == nil && d.Stream.r.rerr != nil {
+		e = &Error{Offset: d.Stream.Offset(), Msg: "read error: " + d.Stream.r.rerr.Error(), Err: d.Stream.r.rerr}
+	}
+	if e != nil {
+		d.err = &azlogs.SyntaxError{Position: d.Stream.Position(e.Offset), Record: -1, Msg: e.Msg, Err: e.Err}
 	}
 }
 
@@ -76,6 +95,7 @@ func (d *Driver) parse(parse func(p *Reader) bool) bool {
 		// by its brackets; if that does not give a good record either,
 		// the line alone is the bad record.
 		line, lineErr, lineEnd := d.Cur, *d.P.err, d.Stream.Offset()
+		lastLine := d.Stream.r.pos >= d.Stream.r.end // the input ended there
 		d.Stream.Multiline(&d.Cur)
 		if d.Cur.Err == nil {
 			d.P.ResetBytes(d.Cur.Raw, d.Cur.Start)
@@ -83,16 +103,31 @@ func (d *Driver) parse(parse func(p *Reader) bool) bool {
 				d.Stream.multi = true
 			}
 		}
-		if !ok && d.Cur.Err == nil && d.P.err != nil && !d.tornLine(lineEnd, d.P.err.Offset) {
-			// A record spanning lines, bad in itself: report it whole.
+		if !ok && d.Cur.Err == nil && d.P.err != nil && line.Index == 0 && !d.tornLine(lineEnd, d.P.err.Offset) {
+			// The stream's first record spans lines and is bad in
+			// itself: report it whole. After records one per line, a
+			// line that fails is a bad record by itself (torn, say, in
+			// the middle of a string) and must not take the lines after
+			// it down.
+			return false
+		}
+		if !ok && d.Cur.Err != nil && (lastLine || d.Stream.st != stDone) {
+			// The last line, torn: its bracket scan says why the input
+			// ended (the end of the blob, or the reader's error). Or
+			// a whole record spanning lines, over the size limit.
+			if d.Stream.st != stDone {
+				d.Stream.multi = true
+			}
+			d.P.err = d.Cur.Err
 			return false
 		}
 		if !ok {
 			d.Stream.multi = false
 			d.Stream.st = stTop
+			d.Stream.r.err = nil // from the bracket scan
 			d.Stream.Unread(lineEnd)
 			d.Cur = line
-			d.Cur.Raw = d.Stream.r.Bytes(line.Start, lineEnd) // the buffer may have moved
+			d.Cur.Raw = trimSpace(d.Stream.r.Bytes(line.Start, lineEnd)) // the buffer may have moved
 			d.P.ResetBytes(d.Cur.Raw, d.Cur.Start)
 			d.P.err = &lineErr
 			return false
@@ -108,7 +143,7 @@ func (d *Driver) parse(parse func(p *Reader) bool) bool {
 			if d.Stream.st == stTop && t[0] == '{' {
 				// Another object on the same line.
 				d.Stream.Unread(off)
-				d.Cur.Raw = d.Cur.Raw[:len(d.Cur.Raw)-len(t)]
+				d.Cur.Raw = trimSpace(d.Cur.Raw[:len(d.Cur.Raw)-len(t)])
 				return true
 			}
 			d.P.Fail(off, "unexpected data after the record", azlogs.ErrSyntax)
@@ -127,7 +162,11 @@ func (d *Driver) tornLine(lineEnd, errOff int64) bool {
 	for i < len(raw) && isSpace(raw[i]) {
 		i++
 	}
-	return i >= len(raw) || (d.Cur.Start+int64(i) == errOff && raw[i] == '{')
+	next := d.Cur.Start + int64(i)
+	// An error before the next line's first token is the first line's own
+	// (a string torn at the line's end); at that token, a '{' means a new
+	// record starts there.
+	return i >= len(raw) || errOff < next || (errOff == next && raw[i] == '{')
 }
 
 // report turns a low-level error into the public error types and either
@@ -154,6 +193,10 @@ func (d *Driver) report(e *Error, raw []byte, index int, start int64) bool {
 	return d.Stream.err == nil
 }
 
+// maxPointerDepth bounds the levels PointerAt tracks: deeper than that, it
+// names the member or element at that depth, which contains off.
+const maxPointerDepth = 1000
+
 // PointerAt returns the JSON pointer (RFC 6901) of the innermost member or
 // element that contains byte off of raw, which holds one JSON value (maybe
 // damaged): "" for the top level. It reads leniently and never fails.
@@ -166,6 +209,7 @@ func PointerAt(raw []byte, off int) string {
 	var stack []frame
 	var lastStr []byte
 	expectKey := false
+	deeper := 0 // levels past maxPointerDepth, not tracked
 	if off > len(raw) {
 		off = len(raw)
 	}
@@ -184,13 +228,13 @@ func PointerAt(raw []byte, off int) string {
 			}
 			lastStr = raw[i+1 : j]
 			if j >= off {
-				if expectKey && len(stack) > 0 {
+				if expectKey && len(stack) > 0 && deeper == 0 {
 					stack[len(stack)-1].key = lastStr
 				}
 				i = off
 				break
 			}
-			if len(stack) > 0 && !stack[len(stack)-1].arr {
+			if len(stack) > 0 && !stack[len(stack)-1].arr && deeper == 0 {
 				if expectKey {
 					stack[len(stack)-1].key = lastStr
 				} else {
@@ -202,16 +246,23 @@ func PointerAt(raw []byte, off int) string {
 			i = j
 		case ':':
 			expectKey = false
-		case '{':
-			stack = append(stack, frame{})
-			expectKey = true
-		case '[':
-			stack = append(stack, frame{arr: true})
+		case '{', '[':
+			if len(stack) == maxPointerDepth {
+				deeper++
+				continue
+			}
+			stack = append(stack, frame{arr: c == '['})
+			expectKey = c == '{'
 		case '}', ']':
-			if len(stack) > 0 {
+			if deeper > 0 {
+				deeper--
+			} else if len(stack) > 0 {
 				stack = stack[:len(stack)-1]
 			}
 		case ',':
+			if deeper > 0 {
+				continue
+			}
 			if len(stack) > 0 {
 				if f := &stack[len(stack)-1]; f.arr {
 					f.index++
@@ -222,7 +273,7 @@ func PointerAt(raw []byte, off int) string {
 			}
 		}
 	}
-	if len(stack) <= 1 && (len(stack) == 0 || stack[0].key == nil) {
+	if len(stack) == 0 {
 		return ""
 	}
 	var b strings.Builder
@@ -235,10 +286,26 @@ func PointerAt(raw []byte, off int) string {
 			b.WriteString(strconv.Itoa(f.index))
 			continue
 		}
-		k := string(f.key)
+		k := unescapeKey(f.key)
 		k = strings.ReplaceAll(k, "~", "~0")
 		k = strings.ReplaceAll(k, "/", "~1")
 		b.WriteString(k)
 	}
 	return b.String()
+}
+
+// unescapeKey returns a member name as it reads, not as it is written
+// ("a\/b" is "a/b"); a damaged one is returned as it is written.
+func unescapeKey(k []byte) string {
+	if bytes.IndexByte(k, '\\') < 0 {
+		return string(k)
+	}
+	q := make([]byte, 0, len(k)+2)
+	q = append(append(append(q, '"'), k...), '"')
+	var r Reader
+	r.ResetBytes(q, 0)
+	if s, ok := r.ReadString(); ok && r.AtEOF() {
+		return string(s)
+	}
+	return string(k)
 }

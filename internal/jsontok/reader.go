@@ -80,15 +80,18 @@ type Reader struct {
 	Repairs int
 
 	scratch []byte
+	keyBuf  []byte // a key that a refill could move
+	own     []byte // the buffer Reset reads into; buf is the caller's after ResetBytes
 	errBuf  Error
 }
 
 // Reset makes r read from src, keeping its buffers.
 func (r *Reader) Reset(src io.Reader) {
 	r.src = src
-	if r.buf == nil {
-		r.buf = make([]byte, minBuf)
+	if r.own == nil {
+		r.own = make([]byte, minBuf)
 	}
+	r.buf = r.own
 	r.pos, r.end, r.base, r.nl, r.lastNL, r.hold = 0, 0, 0, 0, -1, -1
 	r.eof, r.rerr, r.err, r.after, r.depth, r.Repairs = false, nil, nil, false, 0, 0
 }
@@ -97,7 +100,7 @@ func (r *Reader) Reset(src io.Reader) {
 // reported as if b began at absolute offset base.
 func (r *Reader) ResetBytes(b []byte, base int64) {
 	r.src = nil
-	r.pos, r.end, r.base, r.nl, r.lastNL, r.hold = 0, len(b), base, 0, -1, -1
+	r.pos, r.end, r.base, r.nl, r.lastNL, r.hold = 0, len(b), base, 0, base-1, -1
 	r.eof, r.rerr, r.err, r.after, r.depth, r.Repairs = true, nil, nil, false, 0, 0
 	r.buf = b
 }
@@ -203,6 +206,9 @@ func (r *Reader) fill(keep int) (shift int, ok bool) {
 	if keep > r.pos {
 		keep = r.pos
 	}
+	if keep < 0 {
+		keep = 0
+	}
 	if keep > 0 {
 		if n := bytes.Count(r.buf[:keep], nlByte); n > 0 {
 			r.nl += n
@@ -222,7 +228,7 @@ func (r *Reader) fill(keep int) (shift int, ok bool) {
 		}
 		nb := make([]byte, 2*len(r.buf)+minBuf)
 		copy(nb, r.buf[:r.end])
-		r.buf = nb
+		r.buf, r.own = nb, nb
 	}
 	for tries := 0; tries < 100; tries++ {
 		n, err := r.src.Read(r.buf[r.end:])
@@ -262,7 +268,9 @@ func (r *Reader) peek() int {
 			}
 			return int(c)
 		}
-		if _, ok := r.fill(r.pos); !ok {
+		// Keep the byte before the token: Tolerant asks whether it is
+		// white space, whatever the reads.
+		if _, ok := r.fill(r.pos - 1); !ok {
 			return -1
 		}
 	}
@@ -424,6 +432,16 @@ func (r *Reader) NextKey() ([]byte, bool) {
 	if r.err != nil {
 		return nil, false
 	}
+	// Looking for the colon may refill the buffer and move the key's
+	// bytes: if the colon is not buffered yet, copy the key first.
+	i := r.pos
+	for i < r.end && isSpace(r.buf[i]) {
+		i++
+	}
+	if i == r.end && !r.eof {
+		r.keyBuf = append(r.keyBuf[:0], key...)
+		key = r.keyBuf
+	}
 	if r.peek() != ':' {
 		r.unexpected("after a member name (expecting ':')")
 		return nil, false
@@ -518,6 +536,7 @@ func (r *Reader) readStr() []byte {
 // readEscaped continues a string at the first backslash, unescaping into
 // the scratch buffer.
 func (r *Reader) readEscaped(start, i int) []byte {
+	startOff := r.base + int64(start) // start moves with the buffer
 	out := append(r.scratch[:0], r.buf[start:i]...)
 	for {
 		// r.buf[i] is '\\', '"', a control byte, or i == r.end.
@@ -542,7 +561,7 @@ func (r *Reader) readEscaped(start, i int) []byte {
 			r.after = true
 			r.scratch = out
 			if r.StrictUTF8 && !utf8.Valid(out) {
-				r.failAt(r.base+int64(start), "invalid UTF-8 in string", azlogs.ErrSyntax)
+				r.failAt(startOff, "invalid UTF-8 in string", azlogs.ErrSyntax)
 				return nil
 			}
 			return out
@@ -611,12 +630,7 @@ func (r *Reader) readEscaped(start, i int) []byte {
 func (r *Reader) unicodeEscape(i int) (rune, int) {
 	h, ok := hex4(r.buf, i+2, r.end)
 	if !ok {
-		r.pos = i
-		if i+6 > r.end {
-			r.failEOF("inside a string")
-		} else {
-			r.fail("invalid \\u escape in string", azlogs.ErrSyntax)
-		}
+		r.badUnicodeEscape(i)
 		return 0, 0
 	}
 	ru := rune(h)
@@ -631,6 +645,27 @@ func (r *Reader) unicodeEscape(i int) (rune, int) {
 		return utf8.RuneError, 6
 	}
 	return ru, 6
+}
+
+// badUnicodeEscape reports the \u escape at buf[i] that hex4 refused:
+// truncated if the input ends inside it with only hex digits so far, else
+// invalid.
+func (r *Reader) badUnicodeEscape(i int) {
+	r.pos = i
+	if i+6 > r.end && isHex(r.buf[i+2:r.end]) {
+		r.failEOF("inside a string")
+		return
+	}
+	r.fail("invalid \\u escape in string", azlogs.ErrSyntax)
+}
+
+func isHex(b []byte) bool {
+	for _, c := range b {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 func hex4(b []byte, i, end int) (uint16, bool) {
@@ -687,6 +722,13 @@ func (r *Reader) ReadNumber() ([]byte, bool) {
 		}
 	}
 	num := r.buf[start:i]
+	if i == r.end && r.eof && (r.rerr != nil || !ValidNumber(num) && ValidNumber(append(num[:len(num):len(num)], '0'))) {
+		// The input stopped where the number might have gone on: a
+		// torn record ("1.", "-", "1e+"), or a read error.
+		r.pos = i
+		r.failEOF("inside a number")
+		return nil, false
+	}
 	if !ValidNumber(num) {
 		r.pos = start
 		r.fail("invalid number "+quoteShort(num), azlogs.ErrSyntax)
@@ -770,6 +812,11 @@ func (r *Reader) readLiteral(lit string) bool {
 		r.unexpected("looking for a value")
 		return false
 	}
+	if r.pos+len(lit) == r.end {
+		// Bring in the next byte, so that "nulls" is refused whatever
+		// the reads.
+		r.fill(r.pos)
+	}
 	if r.pos+len(lit) < r.end && isIdentByte(r.buf[r.pos+len(lit)]) {
 		r.pos += len(lit)
 		r.unexpected("after " + lit)
@@ -785,7 +832,16 @@ func isIdentByte(c byte) bool {
 }
 
 // ReadNull consumes null.
-func (r *Reader) ReadNull() bool { return r.err == nil && r.readLiteral("null") }
+func (r *Reader) ReadNull() bool {
+	if r.err != nil {
+		return false
+	}
+	if r.peek() != 'n' {
+		r.unexpected("looking for null")
+		return false
+	}
+	return r.readLiteral("null")
+}
 
 // ReadBool consumes true or false.
 func (r *Reader) ReadBool() (v, ok bool) {
@@ -876,7 +932,7 @@ func (r *Reader) skipStr() {
 			return
 		}
 		// A backslash: make sure the escape is complete and valid.
-		if i+6 > r.end && !r.eof {
+		for i+6 > r.end && !r.eof {
 			shift, _ := r.fill(i)
 			i -= shift
 			start -= shift
@@ -894,12 +950,7 @@ func (r *Reader) skipStr() {
 			i += 2
 		case 'u':
 			if _, ok := hex4(r.buf, i+2, r.end); !ok {
-				r.pos = i
-				if i+6 > r.end {
-					r.failEOF("inside a string")
-				} else {
-					r.fail("invalid \\u escape in string", azlogs.ErrSyntax)
-				}
+				r.badUnicodeEscape(i)
 				return
 			}
 			i += 6

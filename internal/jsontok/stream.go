@@ -58,7 +58,26 @@ type Stream struct {
 	nextLink []byte
 	err      *Error // the error that stopped the stream
 	arrDepth int
+
+	// The state of skipBalanced, kept so that a scan resumes where it
+	// stopped after a refill, and after a record too large to hold.
+	bal     int  // bracket depth
+	inStr   bool // inside a string
+	esc     bool // after a backslash in a string
+	junk    bool // the value scanned is not an object
+	discard discard
+	noComma bool // junk ended at an object, which needs no comma before it
 }
+
+// discard says what is left of a record too large to hold: its bytes are
+// skipped, not kept, at the next call to Next.
+type discard uint8
+
+const (
+	discardNone discard = iota
+	discardLine
+	discardValue
+)
 
 // Reset starts reading a new stream.
 func (s *Stream) Reset(src io.Reader, maxRecord, maxDepth int) {
@@ -68,6 +87,7 @@ func (s *Stream) Reset(src io.Reader, maxRecord, maxDepth int) {
 	s.framing, s.st, s.envelope, s.index, s.start, s.multi, s.bomDone = FramingUnknown, stTop, false, 0, 0, false, false
 	s.nextLink = s.nextLink[:0]
 	s.err = nil
+	s.discard, s.noComma = discardNone, false
 }
 
 // Framing returns the framing detected so far.
@@ -113,6 +133,15 @@ func (s *Stream) Next(rec *Record) bool {
 	if s.err != nil || s.st == stDone {
 		return false
 	}
+	switch s.discard {
+	case discardLine:
+		s.discardLine()
+	case discardValue:
+		if s.scan(true) {
+			s.noComma = true
+		}
+	}
+	s.discard = discardNone
 	if !s.bomDone {
 		s.bomDone = true
 		for r.end < 3 {
@@ -164,7 +193,8 @@ func (s *Stream) Next(rec *Record) bool {
 				return s.delimit(rec)
 			}
 		case stArray, stArrayMore:
-			r.after = s.st == stArrayMore
+			r.after = s.st == stArrayMore && !s.noComma
+			s.noComma = false
 			r.depth = s.arrDepth
 			if !r.more(']', "record") {
 				if r.err != nil {
@@ -175,11 +205,17 @@ func (s *Stream) Next(rec *Record) bool {
 						s.st = stDone
 						return false
 					}
-					// Junk or a missing comma between records: hand
-					// the next value over as a bad record.
+					// Junk, a missing comma or a trailing comma
+					// between records: hand what is there over as a
+					// bad record, with the error found.
+					e := *r.err
 					r.ClearError(s.arrDepth)
 					s.st = stArrayMore
-					return s.delimitBad(rec, "missing ',' between records")
+					s.delimit(rec)
+					if rec.Err == nil || rec.Err.Err == azlogs.ErrSyntax {
+						rec.Err = &e
+					}
+					return true
 				}
 				if !s.closeEnvelope() {
 					return false
@@ -204,43 +240,51 @@ func (s *Stream) delimit(rec *Record) bool {
 	r.Hold(s.start)
 	*rec = Record{Start: s.start, Index: s.index}
 	s.index++
-	if r.pos < r.end && r.buf[r.pos] != '{' {
-		// Not an object: step over the value (or, in JSON lines, the line).
-		if s.st == stTop {
-			s.skipLine()
-		} else {
-			s.skipBalanced()
-		}
-		rec.Raw = r.Bytes(s.start, r.Offset())
-		rec.Err = &Error{Offset: s.start, Msg: "record is not a JSON object", Err: azlogs.ErrSyntax}
-		return true
-	}
-	if s.st == stTop && !s.multi {
+	object := r.pos < r.end && r.buf[r.pos] == '{'
+	// JSON lines: a record ends with its line, and so does anything that
+	// is not an object. In an array, or once records are known to span
+	// lines, a record ends with its brackets.
+	line := s.st == stTop && (!s.multi || !object)
+	if line {
 		s.skipLine()
-	} else {
-		s.skipBalanced()
+	} else if s.skipBalanced(!object) {
+		s.noComma = true
 	}
-	rec.Raw = r.Bytes(s.start, r.Offset())
-	if r.err != nil {
-		rec.Err = r.err
+	rec.Raw = trimSpace(r.Bytes(s.start, r.Offset()))
+	switch {
+	case r.err != nil && r.err.Err == azlogs.ErrRecordTooLarge:
+		// Report what is held, skip the rest at the next call, and go
+		// on: the records after it are not lost.
+		e := *r.err
+		rec.Err = &e
+		r.err = nil
+		s.discard = discardValue
+		if line {
+			s.discard = discardLine
+		}
+	case r.err != nil:
+		// Torn (the input ends inside the record) or a read error.
+		e := *r.err
+		rec.Err = &e
 		s.st = stDone
-		s.err = nil
-		if r.err.Err != azlogs.ErrRecordTooLarge && r.err.Err != azlogs.ErrTruncated {
+		if r.err.Err != azlogs.ErrTruncated {
 			s.err = r.err
 		}
-		return true
+	case r.MaxHold > 0 && len(rec.Raw) > r.MaxHold:
+		rec.Err = &Error{Offset: s.start, Msg: "record larger than the limit", Err: azlogs.ErrRecordTooLarge}
+	case !object:
+		rec.Err = &Error{Offset: s.start, Msg: "record is not a JSON object", Err: azlogs.ErrSyntax}
 	}
 	return true
 }
 
-func (s *Stream) delimitBad(rec *Record, msg string) bool {
-	if !s.delimit(rec) {
-		return false
+// trimSpace drops the white space at the end of a record (a line's "\r",
+// the blanks before a comma).
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
 	}
-	if rec.Err == nil {
-		rec.Err = &Error{Offset: rec.Start, Msg: msg, Err: azlogs.ErrSyntax}
-	}
-	return true
+	return b
 }
 
 // Multiline tells the stream that the current record did not end at the
@@ -250,12 +294,15 @@ func (s *Stream) Multiline(rec *Record) {
 	r := &s.r
 	r.pos = int(rec.Start - r.base)
 	r.err = nil
-	s.skipBalanced()
+	s.skipBalanced(false)
 	rec.Raw = r.Bytes(rec.Start, r.Offset())
 	rec.Err = nil
 	if r.err != nil {
-		rec.Err = r.err
+		e := *r.err
+		rec.Err = &e
 		s.st = stDone
+	} else if r.MaxHold > 0 && len(rec.Raw) > r.MaxHold {
+		rec.Err = &Error{Offset: rec.Start, Msg: "record larger than the limit", Err: azlogs.ErrRecordTooLarge}
 	}
 }
 
@@ -284,11 +331,11 @@ func (s *Stream) probeEnvelope() bool {
 		}
 		switch {
 		case string(key) == "records" || string(key) == "value":
+			f := FramingRecords
+			if key[0] == 'v' { // before peek, which may move the key's bytes
+				f = FramingPage
+			}
 			if r.peek() == '[' {
-				f := FramingRecords
-				if key[0] == 'v' {
-					f = FramingPage
-				}
 				r.open()
 				s.arrDepth = r.depth
 				if s.framing == FramingUnknown || s.framing == FramingLines {
@@ -311,17 +358,11 @@ func (s *Stream) probeEnvelope() bool {
 		break
 	}
 	if sawMeta && r.err == nil && r.after {
-		// A page whose value array is missing or empty-less: finish it.
-		for {
-			if _, ok := r.NextKey(); !ok {
-				break
-			}
-			r.Skip()
-		}
-		if r.err == nil {
-			r.Release()
-			return true
-		}
+		// A page with @odata members and nothing else (no value array):
+		// the object is over, and it holds no records.
+		r.depth = 0
+		r.Release()
+		return true
 	}
 	r.Rewind(start, 0)
 	return false
@@ -376,70 +417,106 @@ func (s *Stream) skipLine() {
 	}
 }
 
+// discardLine skips the rest of a line without holding it.
+func (s *Stream) discardLine() {
+	r := &s.r
+	for {
+		if j := bytes.IndexByte(r.buf[r.pos:r.end], '\n'); j >= 0 {
+			r.pos += j
+			return
+		}
+		r.pos = r.end
+		if _, ok := r.fill(r.pos); !ok {
+			return
+		}
+	}
+}
+
 // skipBalanced moves past one value without checking it, tracking strings
 // and brackets only. At the end of input inside the value it records
-// ErrTruncated.
-func (s *Stream) skipBalanced() {
+// ErrTruncated. A value that is not an object (junk) also ends before a
+// '{' at its top level, which then starts the next record; skipBalanced
+// reports whether it stopped there.
+func (s *Stream) skipBalanced(junk bool) bool {
+	s.bal, s.inStr, s.esc, s.junk = 0, false, false, junk
+	return s.scan(false)
+}
+
+// scan goes on with skipBalanced from r.pos in the state s holds. With
+// discard, it holds nothing: what it has scanned is dropped (the rest of
+// a record too large to hold).
+func (s *Stream) scan(discard bool) (atObject bool) {
 	r := &s.r
-	depth := 0
 	i := r.pos
+	first := r.Offset() // a junk value's first byte is part of it, whatever it is
+	if discard {
+		first = -1
+	}
 	for {
 		for i < r.end {
-			c := r.buf[i]
-			switch c {
-			case '"':
-				j := i + 1
-				for {
-					j = stopIndex(r.buf, j, r.end)
-					if j >= r.end {
-						break
-					}
-					if r.buf[j] == '"' {
-						break
-					}
-					if r.buf[j] == '\\' {
-						j += 2
-						continue
-					}
-					j++ // a control byte: not ours to judge here
+			if s.inStr {
+				if s.esc {
+					s.esc = false
+					i++
+					continue
 				}
-				if j >= r.end {
-					// The string continues past the buffer.
-					goto more
+				j := stopIndex(r.buf, i, r.end)
+				if j == r.end {
+					i = j
+					break
 				}
+				switch r.buf[j] {
+				case '"':
+					s.inStr = false
+				case '\\':
+					s.esc = true
+				} // a control byte: not ours to judge here
 				i = j + 1
 				continue
+			}
+			switch c := r.buf[i]; c {
+			case '"':
+				s.inStr = true
 			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth <= 0 {
-					if depth == 0 {
-						i++
-					}
+				if c == '{' && s.junk && s.bal == 0 && r.base+int64(i) != first {
 					r.pos = i
-					return
+					return true
+				}
+				s.bal++
+			case '}', ']':
+				if s.bal == 0 && c == '}' && s.junk {
+					break // a stray '}' is junk too, so that junk is never empty
+				}
+				if s.bal == 0 {
+					// The end of the enclosing array: not part of the
+					// value.
+					r.pos = i
+					return false
+				}
+				s.bal--
+				if s.bal == 0 {
+					r.pos = i + 1
+					return false
 				}
 			case ',':
-				if depth == 0 {
+				if s.bal == 0 && r.base+int64(i) != first {
 					r.pos = i
-					return
+					return false
 				}
 			}
 			i++
 		}
-	more:
-		// Refill from r.pos, rescanning the unfinished string if any.
-		{
-			shift, ok := r.fill(r.pos)
-			i -= shift
-			if !ok {
-				r.pos = r.end
-				if r.err == nil {
-					r.failEOF("inside a record")
-				}
-				return
+		if discard {
+			r.pos = i
+		}
+		shift, ok := r.fill(r.pos)
+		i -= shift
+		if !ok {
+			r.pos = r.end
+			if r.err == nil && !discard {
+				r.failEOF("inside a record")
 			}
+			return false
 		}
 	}
 }

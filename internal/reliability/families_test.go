@@ -1,0 +1,46 @@
+package reliability
+
+import (
+	"io"
+
+	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/activity"
+)
+
+// decoder is what the tests need of a family's decoder.
+type decoder interface {
+	Next() bool
+	Err() error
+	Reset(io.Reader)
+}
+
+// record is what the tests need of a family's record.
+type record interface {
+	azlogs.Event
+	AppendJSON([]byte) []byte
+	Validate() error
+}
+
+// family is one log family under test.
+type family struct {
+	name string
+	// dir holds the family's real samples.
+	dir string
+	// open returns a decoder and a function returning its current record.
+	open func(r io.Reader, opts ...azlogs.Option) (decoder, func() record)
+	// clone returns a copy of the current record that outlives the decoder.
+	clone func(current record) record
+}
+
+// families lists every family; a new family is added here once.
+var families = []family{
+	{
+		name: "activity",
+		dir:  "../../activity/testdata",
+		open: func(r io.Reader, opts ...azlogs.Option) (decoder, func() record) {
+			d := activity.NewDecoder(r, opts...)
+			return d, func() record { return d.Record() }
+		},
+		clone: func(r record) record { return r.(*activity.Record).Clone() },
+	},
+}

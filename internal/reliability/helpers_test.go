@@ -1,0 +1,76 @@
+package reliability
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/azlogs/azlogs"
+)
+
+// result is what decoding a stream gave: each record written back, and
+// each bad record reported.
+type result struct {
+	records []string
+	bad     []azlogs.RecordError
+	err     error
+}
+
+func decodeWith(f family, r io.Reader, opts ...azlogs.Option) result {
+	var res result
+	opts = append(opts, azlogs.WithErrorHandler(func(e *azlogs.RecordError) {
+		c := *e
+		c.Raw = bytes.Clone(e.Raw)
+		res.bad = append(res.bad, c)
+	}))
+	dec, cur := f.open(r, opts...)
+	for dec.Next() {
+		res.records = append(res.records, string(cur().AppendJSON(nil)))
+	}
+	res.err = dec.Err()
+	return res
+}
+
+// sampleFiles returns the contents of a family's sample files.
+func sampleFiles(t testing.TB, f family) map[string][]byte {
+	t.Helper()
+	entries, err := os.ReadDir(f.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, e := range entries {
+		if e.IsDir() || filepath.Ext(e.Name()) == ".md" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(f.dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = data
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s: no samples in %s", f.name, f.dir)
+	}
+	return out
+}
+
+// cleanRecords returns every record of the family's samples written back
+// as one compact JSON object each: the material damaged streams are made
+// of.
+func cleanRecords(t testing.TB, f family) [][]byte {
+	t.Helper()
+	var recs [][]byte
+	for name, data := range sampleFiles(t, f) {
+		res := decodeWith(f, bytes.NewReader(data))
+		if res.err != nil {
+			t.Fatalf("%s: %v", name, res.err)
+		}
+		for _, r := range res.records {
+			recs = append(recs, []byte(r))
+		}
+	}
+	return recs
+}
