@@ -102,7 +102,7 @@ type framing struct {
 	name string
 	// lineBased says whether every record is on its own line, so that
 	// any damage is contained by the line.
-	lineBased bool
+	lineBased        bool
 	open, sep, close string
 }
 
