@@ -21,17 +21,24 @@ type Config struct {
 	// MaxDepth is the deepest nesting of JSON objects and arrays the
 	// decoder accepts; deeper input is an error wrapping ErrTooDeep.
 	MaxDepth int
+	// MaxMembers is the most object members, counted at every depth, that
+	// one record may have; more is an error wrapping ErrRecordTooLarge.
+	// It bounds the memory a record of many tiny members takes.
+	MaxMembers int
 }
 
 // Defaults for the limits.
 const (
-	DefaultMaxRecordSize = 64 << 20
+	// DefaultMaxRecordSize is 16 MiB: Azure's largest records (a busy
+	// network security group's minute of flows) are a few MiB.
+	DefaultMaxRecordSize = 16 << 20
 	DefaultMaxDepth      = 1000
+	DefaultMaxMembers    = 100_000
 )
 
 // NewConfig applies opts to the default settings and returns the result.
 func NewConfig(opts ...Option) Config {
-	c := Config{MaxRecordSize: DefaultMaxRecordSize, MaxDepth: DefaultMaxDepth}
+	c := Config{MaxRecordSize: DefaultMaxRecordSize, MaxDepth: DefaultMaxDepth, MaxMembers: DefaultMaxMembers}
 	for _, o := range opts {
 		if o != nil {
 			o(&c)
@@ -42,6 +49,9 @@ func NewConfig(opts ...Option) Config {
 	}
 	if c.MaxDepth <= 0 {
 		c.MaxDepth = DefaultMaxDepth
+	}
+	if c.MaxMembers <= 0 {
+		c.MaxMembers = DefaultMaxMembers
 	}
 	return c
 }
@@ -70,4 +80,10 @@ func WithMaxRecordSize(n int) Option {
 // decoder accepts (default DefaultMaxDepth).
 func WithMaxDepth(n int) Option {
 	return func(c *Config) { c.MaxDepth = n }
+}
+
+// WithMaxMembers sets the most object members one record may have, counted
+// at every depth (default DefaultMaxMembers).
+func WithMaxMembers(n int) Option {
+	return func(c *Config) { c.MaxMembers = n }
 }

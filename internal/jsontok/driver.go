@@ -29,6 +29,7 @@ func (d *Driver) Reset(src io.Reader) {
 	d.Stream.Reset(src, d.Cfg.MaxRecordSize, d.Cfg.MaxDepth)
 	d.Stream.r.Tolerant = !d.Cfg.Strict // a missing comma between records
 	d.P.MaxDepth = d.Cfg.MaxDepth
+	d.P.MaxMembers = d.Cfg.MaxMembers
 	d.P.Tolerant = !d.Cfg.Strict
 	d.P.StrictUTF8 = d.Cfg.Strict
 	d.err = nil

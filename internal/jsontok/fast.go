@@ -19,6 +19,10 @@ func (r *Reader) Key() ([]byte, bool) {
 		if b[i] == '"' {
 			e := stopIndex(b, i+1, r.end)
 			if e+1 < r.end && b[e] == '"' && b[e+1] == ':' {
+				if r.members++; r.MaxMembers > 0 && r.members > r.MaxMembers {
+					r.members--
+					return r.NextKey() // reports the limit
+				}
 				r.pos = e + 2
 				r.after = false
 				return b[i+1 : e], true

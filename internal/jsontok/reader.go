@@ -71,6 +71,10 @@ type Reader struct {
 	// MaxHold limits how many bytes a held region (a record) may span
 	// (0: unlimited).
 	MaxHold int
+	// MaxMembers limits how many object members one value read with
+	// ResetBytes (a record) may have in all (0: unlimited).
+	MaxMembers int
+	members    int
 	// Tolerant repairs a missing comma between members or elements.
 	Tolerant bool
 	// StrictUTF8 rejects strings that are not valid UTF-8; otherwise their
@@ -102,6 +106,7 @@ func (r *Reader) ResetBytes(b []byte, base int64) {
 	r.src = nil
 	r.pos, r.end, r.base, r.nl, r.lastNL, r.hold = 0, len(b), base, 0, base-1, -1
 	r.eof, r.rerr, r.err, r.after, r.depth, r.Repairs = true, nil, nil, false, 0, 0
+	r.members = 0
 	r.buf = b
 }
 
@@ -226,7 +231,13 @@ func (r *Reader) fill(keep int) (shift int, ok bool) {
 			r.fail("record larger than the limit", azlogs.ErrRecordTooLarge)
 			return keep, false
 		}
-		nb := make([]byte, 2*len(r.buf)+minBuf)
+		size := 2*len(r.buf) + minBuf
+		if r.MaxHold > 0 && size > r.MaxHold+2*minBuf {
+			// Never more than the limit needs: memory stays bounded by
+			// the record size limit, not twice it.
+			size = r.MaxHold + 2*minBuf
+		}
+		nb := make([]byte, size)
 		copy(nb, r.buf[:r.end])
 		r.buf, r.own = nb, nb
 	}
@@ -422,6 +433,9 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\
 // one value.
 func (r *Reader) NextKey() ([]byte, bool) {
 	if !r.more('}', "object member") {
+		return nil, false
+	}
+	if !r.countMember() {
 		return nil, false
 	}
 	if r.peek() != '"' {
@@ -966,4 +980,14 @@ func (r *Reader) skipStr() {
 // absolute offset off.
 func (r *Reader) Fail(off int64, msg string, sentinel error) {
 	r.failAt(off, msg, sentinel)
+}
+
+// countMember counts one more member against MaxMembers.
+func (r *Reader) countMember() bool {
+	r.members++
+	if r.MaxMembers > 0 && r.members > r.MaxMembers {
+		r.fail("more members than the limit", azlogs.ErrRecordTooLarge)
+		return false
+	}
+	return true
 }
