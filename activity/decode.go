@@ -64,6 +64,7 @@ func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
 	d.claimsMemo.Size = 2048
 	d.claimsMemo.Prefix = 256
 	d.drv.Cfg = azlogs.NewConfig(opts...)
+	d.drv.Stream.RecordKey = func(name []byte) bool { return exactField(name) != fNone || foldField(name) != fNone }
 	d.parseFn = d.parse
 	d.drv.Reset(r)
 	return d

@@ -54,15 +54,21 @@ func (d *Driver) Next(parse func(p *Reader) bool) bool {
 			return false
 		}
 		if d.Cur.Err != nil {
-			if !d.report(d.Cur.Err, d.Cur.Raw, d.Cur.Index, d.Cur.Start) {
+			e := d.Cur.Err
+			d.Stream.Resync(&d.Cur)
+			if !d.report(e, d.Cur.Raw, d.Cur.Index, d.Cur.Start) {
 				d.stop()
 				return false
 			}
 			continue
 		}
 		if d.parse(parse) {
+			if len(d.Stream.firstKeys) < maxFirstKeys {
+				d.Stream.learn(d.Cur.Raw)
+			}
 			return true
 		}
+		d.Stream.Resync(&d.Cur)
 		if !d.report(d.P.err, d.Cur.Raw, d.Cur.Index, d.Cur.Start) {
 			d.stop()
 			return false

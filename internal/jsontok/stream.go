@@ -56,15 +56,25 @@ type Stream struct {
 	multi    bool // records span lines
 	bomDone  bool
 	nextLink []byte
-	err      *Error // the error that stopped the stream
-	arrDepth int
+	// firstKeys are the first member names of good records, which
+	// Resync looks for.
+	firstKeys [][]byte
+	keyStore  [maxFirstKeys][]byte
+
+	// RecordKey, when set, tells Resync whether a member name is one a
+	// record of the family has at its top level, for records whose first
+	// member no good record of the stream had first.
+	RecordKey func(name []byte) bool
+	err       *Error // the error that stopped the stream
+	arrDepth  int
 
 	// The state of skipBalanced, kept so that a scan resumes where it
 	// stopped after a refill, and after a record too large to hold.
-	bal     int  // bracket depth
-	inStr   bool // inside a string
-	esc     bool // after a backslash in a string
-	junk    bool // the value scanned is not an object
+	bal     int    // bracket depth
+	kinds   uint64 // bit d set: the bracket open at depth d (< 64) is '{'
+	inStr   bool   // inside a string
+	esc     bool   // after a backslash in a string
+	junk    bool   // the value scanned is not an object
 	discard discard
 	noComma bool // junk ended at an object, which needs no comma before it
 }
@@ -86,6 +96,7 @@ func (s *Stream) Reset(src io.Reader, maxRecord, maxDepth int) {
 	s.r.MaxDepth = maxDepth
 	s.framing, s.st, s.envelope, s.index, s.start, s.multi, s.bomDone = FramingUnknown, stTop, false, 0, 0, false, false
 	s.nextLink = s.nextLink[:0]
+	s.firstKeys = s.firstKeys[:0]
 	s.err = nil
 	s.discard, s.noComma = discardNone, false
 }
@@ -438,7 +449,7 @@ func (s *Stream) discardLine() {
 // '{' at its top level, which then starts the next record; skipBalanced
 // reports whether it stopped there.
 func (s *Stream) skipBalanced(junk bool) bool {
-	s.bal, s.inStr, s.esc, s.junk = 0, false, false, junk
+	s.bal, s.kinds, s.inStr, s.esc, s.junk = 0, 0, false, false, junk
 	return s.scan(false)
 }
 
@@ -482,6 +493,13 @@ func (s *Stream) scan(discard bool) (atObject bool) {
 					r.pos = i
 					return true
 				}
+				if s.bal < 64 {
+					if c == '{' {
+						s.kinds |= 1 << s.bal
+					} else {
+						s.kinds &^= 1 << s.bal
+					}
+				}
 				s.bal++
 			case '}', ']':
 				if s.bal == 0 && c == '}' && s.junk {
@@ -490,6 +508,13 @@ func (s *Stream) scan(discard bool) (atObject bool) {
 				if s.bal == 0 {
 					// The end of the enclosing array: not part of the
 					// value.
+					r.pos = i
+					return false
+				}
+				if s.bal <= 64 && !discard && (s.kinds&(1<<(s.bal-1)) != 0) != (c == '}') {
+					// A closer of the other kind: the value lost one of
+					// its own (a record cut short, say) and this one
+					// belongs to what encloses it.
 					r.pos = i
 					return false
 				}

@@ -233,8 +233,17 @@ var streamCases = []streamCase{
 		in:   `[{"a":1}, junk , {"b":2}, ju"n,k"]`,
 		want: []ev{{0, `{"a":1}`, nil}, {1, `junk`, syn}, {2, `{"b":2}`, nil}, {3, `ju"n,k"`, syn}}},
 	{name: "stray closers", framing: FramingArray,
-		in:   `[}"a":1},{"b":2{]` + "\n" + `[{"c":3}},{"d":4}]`,
-		want: []ev{{0, `}"a":1}`, syn}, {1, `{"b":2{]` + "\n" + `[{"c":3}},{"d":4}]`, syn}, {2, "∅", trunc}}},
+		in: `[}"a":1},{"b":2{]` + "\n" + `[{"c":3}},{"d":4}]`,
+		// The '{' left open at "2{" cannot close with ']': the record
+		// ends there, the array closes, and the next array's records
+		// are read.
+		want: []ev{{0, `}"a":1}`, syn}, {1, `{"b":2{`, syn}, {2, `{"c":3}`, nil}, {3, `}`, syn}, {4, `{"d":4}`, nil}}},
+	{name: "brace too many mid-envelope", framing: FramingRecords,
+		in:   `{"records":[{"a":1},{"a":{2},{"a":3},{"a":4]}`,
+		want: []ev{{0, `{"a":1}`, nil}, {1, `{"a":{2}`, syn}, {2, `{"a":3}`, nil}, {3, `{"a":4`, trunc}}},
+	{name: "damaged first name between bad and good", framing: FramingArray,
+		in:   `[{"a":1},{"a":{2},{"a":3},{"a":4}]`,
+		want: []ev{{0, `{"a":1}`, nil}, {1, `{"a":{2}`, syn}, {2, `{"a":3}`, syn}, {3, `{"a":4}`, nil}}},
 	{name: "stray closer", framing: FramingRecords,
 		in:   `{"records":[{"a":1}, }, {"b":2}]}`,
 		want: []ev{{0, `{"a":1}`, nil}, {1, `}`, syn}, {2, `{"b":2}`, nil}}},
