@@ -17,6 +17,7 @@
 package main
 
 import (
+	"bufio"
 	"embed"
 	"errors"
 	"flag"
@@ -30,17 +31,18 @@ import (
 	"time"
 
 	"github.com/azlogs/azlogs"
-	"github.com/azlogs/azlogs/activity"
 )
 
 //go:embed samples/activity
 var samples embed.FS
 
-const usage = `usage: azlogs <command> [FILE|DIR|-]...
+const usage = `usage: azlogs <command> [-family auto|activity|diagnostics|nsgflow] [-top N] [FILE|DIR|-]...
 
 commands:
   validate   decode and check every record; print bad ones as file:line: message
   stats      counts by category, operation, result and level, and the time range
+
+Each file's family is told from its first records unless -family names it.
 
 With no files, the commands run on the activity-log samples built into azlogs.
 `
@@ -61,9 +63,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd := args[0]
+	switch cmd {
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "validate", "stats":
+	default:
+		fmt.Fprintf(stderr, "azlogs: unknown command %q\n%s", cmd, usage)
+		return 2
+	}
 	fset := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	top := fset.Int("top", 10, "stats: how many operations to list")
+	family := fset.String("family", "auto", "the logs' family: auto (told from each file), activity, diagnostics or nsgflow")
 	if err := fset.Parse(args[1:]); err != nil {
 		return 2
 	}
@@ -72,17 +84,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "azlogs:", err)
 		return 2
 	}
-	switch cmd {
-	case "validate":
-		return validate(inputs, stdout, stderr)
-	case "stats":
-		return stats(inputs, *top, stdout, stderr)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+	if _, known := kindByName[*family]; !known && *family != "auto" {
+		fmt.Fprintf(stderr, "azlogs: unknown family %q\n", *family)
+		return 2
 	}
-	fmt.Fprintf(stderr, "azlogs: unknown command %q\n%s", cmd, usage)
-	return 2
+	if cmd == "validate" {
+		return validate(inputs, *family, stdout, stderr)
+	}
+	return stats(inputs, *family, *top, stdout, stderr)
 }
 
 // collect turns the arguments into inputs: files, directories walked
@@ -134,10 +143,10 @@ func fileInput(path string) input {
 	return input{name: path, open: func() (io.ReadCloser, error) { return os.Open(path) }}
 }
 
-// each decodes every input, calling rec for each record and bad for each
-// record that could not be decoded. It returns false if an input could not
-// be read.
-func each(inputs []input, stderr io.Writer, rec func(name string, dec *activity.Decoder), bad func(name string, e *azlogs.RecordError)) bool {
+// each decodes every input with the family it holds (or the one -family
+// names), calling rec for each record and bad for each record that could
+// not be decoded. It returns false if an input could not be read.
+func each(inputs []input, family string, stderr io.Writer, rec func(name string, k kind, src source), bad func(name string, e *azlogs.RecordError)) bool {
 	ok := true
 	for _, in := range inputs {
 		f, err := in.open()
@@ -147,11 +156,24 @@ func each(inputs []input, stderr io.Writer, rec func(name string, dec *activity.
 			continue
 		}
 		name := in.name
-		dec := activity.NewDecoder(f, azlogs.WithErrorHandler(func(e *azlogs.RecordError) { bad(name, e) }))
-		for dec.Next() {
-			rec(name, dec)
+		br := bufio.NewReaderSize(f, 64<<10)
+		head, _ := br.Peek(64 << 10)
+		k := detect(head)
+		if family != "auto" {
+			k = kindByName[family]
 		}
-		if err := dec.Err(); err != nil {
+		open := openers[k]
+		if open == nil {
+			fmt.Fprintf(stderr, "%s: %s logs are not supported yet\n", name, k)
+			f.Close()
+			ok = false
+			continue
+		}
+		src := open(br, azlogs.WithErrorHandler(func(e *azlogs.RecordError) { bad(name, e) }))
+		for src.Next() {
+			rec(name, k, src)
+		}
+		if err := src.Err(); err != nil {
 			var se *azlogs.SyntaxError
 			if errors.As(err, &se) {
 				bad(name, &azlogs.RecordError{Start: se.Position, Record: se.Record, Err: err})
@@ -165,14 +187,16 @@ func each(inputs []input, stderr io.Writer, rec func(name string, dec *activity.
 	return ok
 }
 
-func validate(inputs []input, stdout, stderr io.Writer) int {
+var kindByName = map[string]kind{"activity": kindActivity, "diagnostics": kindDiagnostics, "nsgflow": kindFlow}
+
+func validate(inputs []input, family string, stdout, stderr io.Writer) int {
 	nrec, nbad := 0, 0
-	ok := each(inputs, stderr,
-		func(name string, dec *activity.Decoder) {
+	ok := each(inputs, family, stderr,
+		func(name string, _ kind, src source) {
 			nrec++
-			if err := dec.Record().Validate(); err != nil {
+			if err := src.Validate(); err != nil {
 				nbad++
-				fmt.Fprintf(stdout, "%s:%d: %s\n", name, dec.Position().Line, strings.TrimPrefix(err.Error(), "azlogs: "))
+				fmt.Fprintf(stdout, "%s:%d: %s\n", name, src.Position().Line, strings.TrimPrefix(err.Error(), "azlogs: "))
 			}
 		},
 		func(name string, e *azlogs.RecordError) {
@@ -228,13 +252,13 @@ func (c counter) print(w io.Writer, title string, top int) {
 	}
 }
 
-func stats(inputs []input, top int, stdout, stderr io.Writer) int {
+func stats(inputs []input, family string, top int, stdout, stderr io.Writer) int {
 	cats, ops, results, levels := counter{}, counter{}, counter{}, counter{}
 	var first, last time.Time
 	n, bad := 0, 0
-	ok := each(inputs, stderr,
-		func(_ string, dec *activity.Decoder) {
-			var e azlogs.Event = dec.Record()
+	ok := each(inputs, family, stderr,
+		func(_ string, _ kind, src source) {
+			e := src.Event()
 			n++
 			cats[e.EventCategory()]++
 			ops[e.EventOperation()]++
