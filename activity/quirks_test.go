@@ -303,3 +303,17 @@ func TestEvidenceMemo(t *testing.T) {
 		require.Equal(t, []azlogs.Member{{Name: "extra", Value: azlogs.RawJSON(`[1]`)}}, r.Identity.Authorization.Evidence.Extra)
 	}
 }
+
+// TestMissingCommaInAKeptValue: a missing comma is repaired only where the
+// decoder reads members into fields; inside a member kept as it was (here
+// an unknown one) the record is rejected, since the member could not be
+// written back as valid JSON. Found by FuzzDecoder.
+func TestMissingCommaInAKeptValue(t *testing.T) {
+	in := "{" + base + ",\"category\":\"Administrative\",\"Other\":{\"a\":1\n\"b\":2}}\n{" + base + ",\"category\":\"Policy\"}\n"
+	recs, bad, err := decodeAll(t, []byte(in))
+	require.NoError(t, err)
+	require.Len(t, recs, 1)
+	require.Equal(t, Policy, recs[0].Category)
+	require.Len(t, bad, 1)
+	require.ErrorIs(t, bad[0], azlogs.ErrSyntax)
+}

@@ -869,8 +869,18 @@ func (r *Reader) ReadBool() (v, ok bool) {
 	return false, false
 }
 
-// Skip consumes one value of any kind, checking its syntax.
+// Skip consumes one value of any kind, checking its syntax. It repairs
+// nothing, even when Tolerant: a skipped value is kept as it was, and must
+// be valid JSON as it stands.
 func (r *Reader) Skip() bool {
+	t := r.Tolerant
+	r.Tolerant = false
+	ok := r.skip()
+	r.Tolerant = t
+	return ok
+}
+
+func (r *Reader) skip() bool {
 	switch r.Peek() {
 	case Object:
 		if !r.BeginObject() {
@@ -880,7 +890,7 @@ func (r *Reader) Skip() bool {
 			if _, ok := r.NextKey(); !ok {
 				break
 			}
-			if !r.Skip() {
+			if !r.skip() {
 				return false
 			}
 		}
@@ -889,7 +899,7 @@ func (r *Reader) Skip() bool {
 			return false
 		}
 		for r.NextElem() {
-			if !r.Skip() {
+			if !r.skip() {
 				return false
 			}
 		}

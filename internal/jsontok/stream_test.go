@@ -260,10 +260,11 @@ var streamCases = []streamCase{
 		in:     "{\"records\":[{\"a\":1}\n{\"b\":2}]}",
 		want:   []ev{{0, `{"a":1}`, nil}, {1, `{"b":2}`, nil}},
 		strict: []ev{{0, `{"a":1}`, nil}, {1, `{"b":2}`, syn}}},
+	// The tests' parse function keeps records as they are (Skip), which
+	// repairs nothing: only decoders that read members into fields do.
 	{name: "missing comma in a record", framing: FramingLines,
-		in:     "{\"a\":1 \"b\":2}\n",
-		want:   []ev{{0, `{"a":1 "b":2}`, nil}},
-		strict: []ev{{0, `{"a":1 "b":2}`, syn}}},
+		in:   "{\"a\":1 \"b\":2}\n",
+		want: []ev{{0, `{"a":1 "b":2}`, syn}}},
 	{name: "bad line in pretty records", framing: FramingLines,
 		in:   "{\n \"a\": 1\n}\n{\n \"b\": 1,\n}\n{\n \"c\": 3\n}\n",
 		want: []ev{{0, "{\n \"a\": 1\n}", nil}, {1, "{\n \"b\": 1,\n}", syn}, {2, "{\n \"c\": 3\n}", nil}}},
