@@ -27,6 +27,7 @@ type Driver struct {
 // Reset starts a new stream with the same configuration.
 func (d *Driver) Reset(src io.Reader) {
 	d.Stream.Reset(src, d.Cfg.MaxRecordSize, d.Cfg.MaxDepth)
+	d.Stream.Speculate = true
 	d.Stream.r.Tolerant = !d.Cfg.Strict // a missing comma between records
 	d.P.MaxDepth = d.Cfg.MaxDepth
 	d.P.MaxMembers = d.Cfg.MaxMembers
@@ -96,6 +97,25 @@ func (d *Driver) parse(parse func(p *Reader) bool) bool {
 	d.P.ResetBytes(d.Cur.Raw, d.Cur.Start)
 	d.P.Tolerant = !d.Cfg.Strict
 	ok := parse(&d.P)
+	if d.Cur.Open {
+		// A speculative record in an array: its parse found its end.
+		end := d.P.Offset()
+		if ok && (d.Cfg.MaxRecordSize <= 0 || end-d.Cur.Start <= int64(d.Cfg.MaxRecordSize)) {
+			d.Stream.Close(&d.Cur, end)
+			return true
+		}
+		// Bad, too large, or longer than the window: delimit it by its
+		// brackets and parse it again, as any record.
+		d.Stream.Delimit(&d.Cur)
+		if d.Cur.Err != nil {
+			d.P.err = d.Cur.Err
+			return false
+		}
+		d.P.ResetBytes(d.Cur.Raw, d.Cur.Start)
+		if ok = parse(&d.P); ok {
+			d.Stream.Fits(len(d.Cur.Raw))
+		}
+	}
 	if !ok && d.P.err != nil && d.P.err.Err == azlogs.ErrTruncated && d.Stream.st == stTop && !d.Stream.multi {
 		// The line ended inside the record: either the records are
 		// pretty-printed, or this line is torn. Try delimiting the record

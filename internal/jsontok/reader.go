@@ -217,7 +217,7 @@ func (r *Reader) fill(keep int) (shift int, ok bool) {
 	if keep > 0 {
 		if n := bytes.Count(r.buf[:keep], nlByte); n > 0 {
 			r.nl += n
-			r.lastNL = r.base + int64(bytes.LastIndexByte(r.buf[:keep], '\n'))
+			r.lastNL = r.base + int64(lastNewline(r.buf[:keep]))
 		}
 		r.end = copy(r.buf, r.buf[keep:r.end])
 		r.base += int64(keep)
@@ -262,6 +262,30 @@ func (r *Reader) fill(keep int) (shift int, ok bool) {
 	r.eof = true
 	r.rerr = io.ErrNoProgress
 	return keep, false
+}
+
+// grow gives the buffer n bytes, dropping what is neither held nor unread
+// (counting its lines, as fill does).
+func (r *Reader) grow(n int) {
+	keep := r.pos
+	if r.hold >= 0 && r.hold < keep {
+		keep = r.hold
+	}
+	if c := bytes.Count(r.buf[:keep], nlByte); c > 0 {
+		r.nl += c
+		r.lastNL = r.base + int64(lastNewline(r.buf[:keep]))
+	}
+	if n < r.end-keep {
+		n = r.end - keep
+	}
+	nb := make([]byte, n)
+	r.end = copy(nb, r.buf[keep:r.end])
+	r.base += int64(keep)
+	r.pos -= keep
+	if r.hold >= 0 {
+		r.hold -= keep
+	}
+	r.buf, r.own = nb, nb
 }
 
 // peek skips white space and returns the next byte without consuming it,
@@ -1000,4 +1024,20 @@ func (r *Reader) countMember() bool {
 		return false
 	}
 	return true
+}
+
+// lastNewline returns the index of the last '\n' in b, or -1. It walks
+// forward with IndexByte, which is vectorized, where bytes.LastIndexByte
+// is a plain loop: a long line would cost a byte at a time.
+func lastNewline(b []byte) int {
+	last := -1
+	for i := 0; i < len(b); {
+		j := bytes.IndexByte(b[i:], '\n')
+		if j < 0 {
+			break
+		}
+		last = i + j
+		i = last + 1
+	}
+	return last
 }

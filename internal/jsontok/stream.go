@@ -61,6 +61,14 @@ type Stream struct {
 	firstKeys [][]byte
 	keyStore  [maxFirstKeys][]byte
 
+	// Speculate lets Next hand out array records undelimited (see
+	// Record.Open); the caller must then Close or Delimit each one. The
+	// Driver does.
+	Speculate bool
+	// window is how many bytes a speculative record may span: it grows to
+	// twice the largest record that did not fit, up to the size limit.
+	window int
+
 	// RecordKey, when set, tells Resync whether a member name is one a
 	// record of the family has at its top level, for records whose first
 	// member no good record of the stream had first.
@@ -99,6 +107,7 @@ func (s *Stream) Reset(src io.Reader, maxRecord, maxDepth int) {
 	s.firstKeys = s.firstKeys[:0]
 	s.err = nil
 	s.discard, s.noComma = discardNone, false
+	s.window = minWindow
 }
 
 // Framing returns the framing detected so far.
@@ -130,6 +139,9 @@ type Record struct {
 	Start int64
 	// Index is the record's 0-based index in the stream.
 	Index int
+	// Open says that Raw runs on past the record, whose end its parse
+	// finds (see Stream.Close and Stream.Delimit).
+	Open bool
 	// Err, when not nil, says why the record could not be delimited
 	// (torn, too large, or not an object); Raw then holds what could be
 	// read of it.
@@ -234,7 +246,7 @@ func (s *Stream) Next(rec *Record) bool {
 				continue
 			}
 			s.st = stArrayMore
-			return s.delimit(rec)
+			return s.speculate(rec)
 		default:
 			return false
 		}
@@ -544,4 +556,73 @@ func (s *Stream) scan(discard bool) (atObject bool) {
 			return false
 		}
 	}
+}
+
+// minWindow is the smallest speculative window: most records are a few
+// kilobytes. maxWindow is the largest: larger records are delimited first,
+// which costs them a second, fast pass.
+const (
+	minWindow = 16 << 10
+	maxWindow = 1 << 20
+)
+
+// speculate starts a record in an array without delimiting it: rec.Raw is
+// the buffered input from the record's start on (at least the window, or
+// to the end of input), and rec.Open is set. Parsing it finds the record's
+// end in the same pass (see Close); when the parse fails, Delimit finds the
+// end by brackets instead, for the report and the resync. Valid records,
+// the common case, are read once instead of twice.
+func (s *Stream) speculate(rec *Record) bool {
+	r := &s.r
+	if c := r.peek(); c != '{' || s.discard != discardNone || !s.Speculate {
+		return s.delimit(rec)
+	}
+	s.start = r.Offset()
+	r.Hold(s.start)
+	if len(r.buf) < 4*s.window && r.src != nil {
+		// Room for several windows, so that keeping the unread part of
+		// one costs a small copy now and then, not one per record.
+		r.grow(4 * s.window)
+	}
+	for r.end-r.pos < s.window && !r.eof && r.err == nil {
+		if _, ok := r.fill(r.pos); !ok {
+			break
+		}
+	}
+	if r.err != nil {
+		r.err = nil // the bracket scan meets it again, and reports it
+	}
+	*rec = Record{Start: s.start, Index: s.index, Raw: r.buf[r.pos:r.end], Open: true}
+	s.index++
+	return true
+}
+
+// Close ends an open record at absolute offset end, where its parse ended.
+func (s *Stream) Close(rec *Record, end int64) {
+	rec.Raw = rec.Raw[:end-rec.Start]
+	rec.Open = false
+	s.r.pos = int(end - s.r.base)
+}
+
+// Delimit finds the end of an open record by its brackets, as for a record
+// that was never speculated on.
+func (s *Stream) Delimit(rec *Record) {
+	r := &s.r
+	r.pos = int(rec.Start - r.base)
+	s.index--
+	s.delimit(rec)
+}
+
+// Fits tells the stream that a record of n bytes, too long for the
+// speculative window, was good: the window grows to hold two such, up to
+// maxWindow.
+func (s *Stream) Fits(n int) {
+	if n < s.window/2 {
+		return
+	}
+	w := min(2*n, maxWindow)
+	if s.r.MaxHold > 0 && w > s.r.MaxHold {
+		w = s.r.MaxHold
+	}
+	s.window = max(w, s.window)
 }
