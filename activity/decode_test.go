@@ -341,6 +341,24 @@ func TestAllocations(t *testing.T) {
 	if perRecord != 0 {
 		t.Fatalf("decoding allocates %.2f times per record in steady state, want 0", perRecord)
 	}
+	// The same records as Event Hubs messages: {"records":[…]} envelopes
+	// of 20, one per line.
+	var envs []byte
+	for i := 0; i < 5; i++ {
+		envs = append(envs, `{"records":[`...)
+		for j := 0; j < 20; j++ {
+			if j > 0 {
+				envs = append(envs, ',')
+			}
+			envs = recs[j%len(recs)].AppendJSON(envs)
+		}
+		envs = append(envs, "]}\n"...)
+	}
+	lines = envs
+	run()
+	if n := testing.AllocsPerRun(20, run) / 100; n != 0 {
+		t.Fatalf("decoding envelopes allocates %.2f times per record in steady state, want 0", n)
+	}
 	var buf []byte
 	rec := recs[0]
 	if n := testing.AllocsPerRun(20, func() { buf = rec.AppendJSON(buf[:0]) }); n != 0 {
