@@ -60,51 +60,6 @@ func (r *Reader) IsString() bool {
 	return r.Peek() == String
 }
 
-// ObjectEnd returns the absolute offset just past the object that starts
-// at the current position, found by counting brackets outside strings
-// without checking the syntax, or -1 if the value is not an object or does
-// not end within the buffered input. Use it to look up an object's bytes
-// in a cache before parsing them; parse on a miss, which checks them.
-func (r *Reader) ObjectEnd() int64 {
-	i := r.pos
-	b := r.buf
-	if r.err != nil || i >= r.end || b[i] != '{' {
-		return -1
-	}
-	depth := 0
-	for i < r.end {
-		switch b[i] {
-		case '"':
-			j := i + 1
-			for {
-				j = stopIndex(b, j, r.end)
-				if j >= r.end {
-					return -1
-				}
-				if b[j] == '\\' {
-					j += 2
-					continue
-				}
-				if b[j] == '"' {
-					break
-				}
-				j++
-			}
-			i = j + 1
-			continue
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 0 {
-				return r.base + int64(i) + 1
-			}
-		}
-		i++
-	}
-	return -1
-}
-
 // SkipTo moves to absolute offset off, past a value whose bytes the caller
 // has checked (a cache hit on bytes that were parsed before).
 func (r *Reader) SkipTo(off int64) {
