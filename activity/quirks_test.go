@@ -317,3 +317,10 @@ func TestMissingCommaInAKeptValue(t *testing.T) {
 	require.Len(t, bad, 1)
 	require.ErrorIs(t, bad[0], azlogs.ErrSyntax)
 }
+
+// TestRecordNamedLikeAPage: a record whose only member is nextLink is a
+// record, not an empty REST page (found by FuzzDecoder).
+func TestRecordNamedLikeAPage(t *testing.T) {
+	rec := one(t, `{"nextLink":""}`)
+	require.Equal(t, []azlogs.Member{{Name: "nextLink", Value: azlogs.RawJSON(`""`)}}, rec.Extra)
+}

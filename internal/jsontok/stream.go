@@ -346,7 +346,7 @@ func (s *Stream) probeEnvelope() bool {
 	r.Hold(start)
 	r.depth = 0
 	r.open()
-	sawMeta := false
+	sawMeta, sawOData := false, false
 	for {
 		key, ok := r.NextKey()
 		if !ok {
@@ -376,13 +376,16 @@ func (s *Stream) probeEnvelope() bool {
 				r.Skip()
 			}
 			sawMeta = true
+			sawOData = sawOData || key[0] == '@'
 			continue
 		}
 		break
 	}
-	if sawMeta && r.err == nil && r.after {
-		// A page with @odata members and nothing else (no value array):
-		// the object is over, and it holds no records.
+	if sawMeta && sawOData && r.err == nil && r.after {
+		// A Graph page with @odata members and nothing else (no value
+		// array): the object is over, and it holds no records. An object
+		// with only a nextLink is a record (REST pages always have a
+		// value array).
 		r.depth = 0
 		r.Release()
 		return true
