@@ -1,0 +1,167 @@
+package diagnostics
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/azlogs/azlogs/internal/corpusgen"
+)
+
+// BenchmarkDecoder decodes a mixed-category corpus built from every sample
+// (about 8 MB of JSON lines, 98 distinct records of 40 categories).
+func BenchmarkDecoder(b *testing.B) {
+	lines, n := mixedLines(b, 1)
+	data := bytes.Repeat(lines, 8<<20/len(lines)+1)
+	n *= 8<<20/len(lines) + 1
+	benchDecode(b, data, n)
+}
+
+// BenchmarkGenerated decodes 64 MB of the generated corpus (fifteen
+// categories); set AZLOGS_BENCH_MB to change the size.
+func BenchmarkGenerated(b *testing.B) {
+	data, n := corpusgen.Diagnostics(benchSize(), 1)
+	benchDecode(b, data, n)
+}
+
+func benchSize() int {
+	if s, err := strconv.Atoi(os.Getenv("AZLOGS_BENCH_MB")); err == nil && s > 0 {
+		return s << 20
+	}
+	return 64 << 20
+}
+
+func benchDecode(b *testing.B, data []byte, n int) {
+	r := bytes.NewReader(data)
+	dec := NewDecoder(r)
+	for dec.Next() { // warm up: the intern table grows, views are made
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		r.Reset(data)
+		dec.Reset(r)
+		got := 0
+		for dec.Next() {
+			got++
+		}
+		if dec.Err() != nil || got != n {
+			b.Fatal(dec.Err(), got, n)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/record")
+	b.ReportMetric(0, "ns/op")
+}
+
+// stdRecord is what a program decoding resource logs with encoding/json
+// writes: the envelope typed, the members that drift (durationMs, level,
+// resultSignature, identity) kept raw, and properties as a map, since
+// their shape depends on the category.
+type stdRecord struct {
+	Time              string          `json:"time"`
+	ResourceID        string          `json:"resourceId"`
+	TenantID          string          `json:"tenantId"`
+	OperationName     string          `json:"operationName"`
+	OperationVersion  string          `json:"operationVersion"`
+	Category          string          `json:"category"`
+	ResultType        string          `json:"resultType"`
+	ResultSignature   json.RawMessage `json:"resultSignature"`
+	ResultDescription string          `json:"resultDescription"`
+	DurationMs        json.RawMessage `json:"durationMs"`
+	CallerIPAddress   string          `json:"callerIpAddress"`
+	CorrelationID     string          `json:"correlationId"`
+	Identity          json.RawMessage `json:"identity"`
+	Level             json.RawMessage `json:"level"`
+	Location          string          `json:"location"`
+	Properties        json.RawMessage `json:"properties"`
+
+	parsed time.Time
+	props  map[string]any
+}
+
+// decodeStd decodes JSON lines with encoding/json into stdRecord, one line
+// at a time (as a program reading PT1H.json with a bufio.Scanner does),
+// parses the time and decodes properties (an object, or a string holding
+// one).
+func decodeStd(data []byte) (int, error) {
+	n := 0
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var rec stdRecord
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return n, err
+		}
+		rec.parsed, _ = time.Parse(time.RFC3339Nano, rec.Time)
+		if len(rec.Properties) > 0 {
+			p := rec.Properties
+			if p[0] == '"' {
+				var s string
+				if json.Unmarshal(p, &s) == nil {
+					p = []byte(s)
+				}
+			}
+			_ = json.Unmarshal(p, &rec.props)
+		}
+		n++
+	}
+	return n, nil
+}
+
+// BenchmarkVersusEncodingJSON decodes the generated corpus with this
+// package and with encoding/json into stdRecord, interleaving passes (the
+// machine's speed drifts), and reports the median of each.
+func BenchmarkVersusEncodingJSON(b *testing.B) {
+	data, n := corpusgen.Diagnostics(benchSize(), 1)
+	r := bytes.NewReader(data)
+	dec := NewDecoder(r)
+	ours := func() {
+		r.Reset(data)
+		dec.Reset(r)
+		got := 0
+		for dec.Next() {
+			got++
+		}
+		if got != n {
+			b.Fatal(dec.Err(), got, n)
+		}
+	}
+	ours()
+	var tOurs, tStd []float64
+	for b.Loop() {
+		start := time.Now()
+		ours()
+		tOurs = append(tOurs, time.Since(start).Seconds())
+		start = time.Now()
+		got, err := decodeStd(data)
+		if err != nil || got != n {
+			b.Fatal(err, got, n)
+		}
+		tStd = append(tStd, time.Since(start).Seconds())
+	}
+	mo, ms := median(tOurs), median(tStd)
+	mb := float64(len(data)) / (1 << 20)
+	b.ReportMetric(mb/mo, "MB/s")
+	b.ReportMetric(mb/ms, "std-MB/s")
+	b.ReportMetric(mo*1e9/float64(n), "ns/record")
+	b.ReportMetric(ms*1e9/float64(n), "std-ns/record")
+	b.ReportMetric(ms/mo, "speedup")
+	b.ReportMetric(0, "ns/op")
+}
+
+func median(x []float64) float64 {
+	sort.Float64s(x)
+	return x[len(x)/2]
+}

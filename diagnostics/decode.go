@@ -1,0 +1,821 @@
+package diagnostics
+
+import (
+	"io"
+	"iter"
+	"unsafe"
+
+	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/aztime"
+	"github.com/azlogs/azlogs/internal/intern"
+	"github.com/azlogs/azlogs/internal/jsontok"
+	"github.com/azlogs/azlogs/internal/netaddr"
+)
+
+// Decoder reads resource log records of any mix of categories from a
+// stream in any framing: JSON lines (PT1H.json since November 2018), a
+// {"records":[…]} envelope (Event Hubs, older blobs), a bare array, or a
+// single object.
+//
+// A Decoder is not safe for concurrent use; run one per goroutine.
+type Decoder struct {
+	drv     jsontok.Driver
+	rec     Record
+	in      intern.Table
+	parseFn func(*jsontok.Reader) bool
+	readers [8]jsontok.Reader
+	nreader int
+	chunks  [][]byte
+	nchunk  int
+	tmp     []byte
+	val     value
+	views   [numCategories]any // each category's typed view, made on first use
+
+	// The last value read at each place, tried before the intern table.
+	fieldLast [numFields]string
+	claimLast [2 * maxClaimSlots]string
+	propLast  [propSlots]string
+	nameLast  [maxNameSlots]string
+}
+
+// maxNameSlots is how many property names, by position, remember their
+// last value: a category writes its members in the same order.
+const maxNameSlots = 64
+
+// propSlots is how many property names, by hash, remember their last
+// value.
+const propSlots = 1024
+
+// propSlot returns the slot that remembers the last value of members named
+// name. Names are interned, so the same name is almost always the same
+// string: its address picks the slot.
+func (d *Decoder) propSlot(name string, top bool) *string {
+	h := uintptr(unsafe.Pointer(unsafe.StringData(name))) >> 3
+	if top {
+		h ^= propSlots / 2
+	}
+	return &d.propLast[h%propSlots]
+}
+
+// maxClaimSlots is how many claims, by position, remember their last
+// name and value.
+const maxClaimSlots = 32
+
+// NewDecoder returns a decoder reading from r.
+func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
+	d := &Decoder{}
+	d.drv.Cfg = azlogs.NewConfig(opts...)
+	d.parseFn = d.parse
+	d.drv.Reset(r)
+	return d
+}
+
+// Reset makes d read from r, keeping its buffers, its options and the
+// strings it has seen.
+func (d *Decoder) Reset(r io.Reader) {
+	d.drv.Reset(r)
+	d.rec.reset()
+}
+
+// Next decodes the next record and reports whether there is one. It
+// returns false at the end of the input or at the first error; Err tells
+// which. With WithErrorHandler, bad records are reported there and skipped.
+func (d *Decoder) Next() bool {
+	return d.drv.Next(d.parseFn)
+}
+
+// Record returns the current record. It is owned by the decoder and valid
+// until the next call to Next or Reset; its strings may be kept, its RawJSON
+// values, members and typed view are borrowed. Use Record().Clone() to keep
+// it.
+func (d *Decoder) Record() *Record { return &d.rec }
+
+// Err returns the error that stopped Next, or nil at the end of the input.
+// It is a *azlogs.SyntaxError.
+func (d *Decoder) Err() error { return d.drv.Err() }
+
+// InputOffset returns how many bytes of input have been consumed.
+func (d *Decoder) InputOffset() int64 { return d.drv.Stream.Offset() }
+
+// Position returns where the current record begins in the input: its
+// byte offset, line and column. Computing the line costs a scan of the
+// buffered input, so call it when you need it, not for every record.
+func (d *Decoder) Position() azlogs.Position { return d.drv.Stream.Position(d.drv.Cur.Start) }
+
+// All returns the decoder's loop as an iterator: each record with a nil
+// error, then, if the input was bad, a nil record with the error.
+func (d *Decoder) All() iter.Seq2[*Record, error] {
+	return func(yield func(*Record, error) bool) {
+		for d.Next() {
+			if !yield(&d.rec, nil) {
+				return
+			}
+		}
+		if err := d.Err(); err != nil {
+			yield(nil, err)
+		}
+	}
+}
+
+// field names a member of the common schema.
+type field uint8
+
+const (
+	fNone field = iota
+	fTime
+	fResourceID
+	fTenantID
+	fOperationName
+	fOperationVersion
+	fCategory
+	fResultType
+	fResultSignature
+	fResultDescription
+	fDurationMs
+	fCallerIPAddress
+	fCorrelationID
+	fIdentity
+	fLevel
+	fLocation
+	fProperties
+	numFields
+)
+
+// fieldNames are the members' names as the schema spells them.
+var fieldNames = [numFields]string{
+	fTime: "time", fResourceID: "resourceId", fTenantID: "tenantId", fOperationName: "operationName",
+	fOperationVersion: "operationVersion", fCategory: "category", fResultType: "resultType",
+	fResultSignature: "resultSignature", fResultDescription: "resultDescription", fDurationMs: "durationMs",
+	fCallerIPAddress: "callerIpAddress", fCorrelationID: "correlationId", fIdentity: "identity",
+	fLevel: "level", fLocation: "location", fProperties: "properties",
+}
+
+// renamed are the other names, in lower case, under which services write
+// members of the common schema. A member under such a name is read only
+// when the schema's own name is absent.
+var renamed = map[string]field{
+	"timestamp":       fTime, // Application Gateway v2 (timeStamp), others (timestamp)
+	"eventtimestring": fTime, // Service Bus, Event Hubs OperationalLogs
+	"eventtimestamp":  fTime, // Service Bus, Event Hubs runtime logs
+	"timegenerated":   fTime, // Log Analytics data export
+	"eventtime":       fTime, // App Service
+	"starttime":       fTime, // Event Hubs ArchiveLogs
+	"type":            fCategory,
+	"eventproperties": fProperties, // Service Bus, Event Hubs OperationalLogs
+	"region":          fLocation,
+	"status":          fResultType,
+	"outcome":         fResultType,
+	"eventname":       fOperationName,
+	"activityname":    fOperationName,
+	"activityid":      fCorrelationID,
+	"clientip":        fCallerIPAddress,
+}
+
+var (
+	exactFields = map[string]field{}
+	foldFields  = map[string]field{}
+)
+
+func init() {
+	for f := fTime; f < numFields; f++ {
+		exactFields[fieldNames[f]] = f
+		foldFields[lowerASCII(fieldNames[f])] = f
+	}
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// exactField finds the field whose name is key, as the schema spells it.
+// (A switch, which the compiler turns into a few comparisons, is quicker
+// than a map for these sixteen names.)
+func exactField(key []byte) field {
+	switch string(key) {
+	case "time":
+		return fTime
+	case "resourceId":
+		return fResourceID
+	case "tenantId":
+		return fTenantID
+	case "operationName":
+		return fOperationName
+	case "operationVersion":
+		return fOperationVersion
+	case "category":
+		return fCategory
+	case "resultType":
+		return fResultType
+	case "resultSignature":
+		return fResultSignature
+	case "resultDescription":
+		return fResultDescription
+	case "durationMs":
+		return fDurationMs
+	case "callerIpAddress":
+		return fCallerIPAddress
+	case "correlationId":
+		return fCorrelationID
+	case "identity":
+		return fIdentity
+	case "level":
+		return fLevel
+	case "location":
+		return fLocation
+	case "properties":
+		return fProperties
+	}
+	return fNone
+}
+
+// foldField finds the field whose name equals key but for letter case, or
+// that key renames; renamed reports the latter.
+func foldField(key []byte) (f field, isRenamed bool) {
+	var buf [32]byte
+	if len(key) > len(buf) {
+		return fNone, false
+	}
+	for i, c := range key {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if f := foldFields[string(buf[:len(key)])]; f != fNone {
+		return f, false
+	}
+	f = renamed[string(buf[:len(key)])]
+	return f, f != fNone
+}
+
+func bit(f field) uint32 { return 1 << f }
+
+func (d *Decoder) reader() *jsontok.Reader {
+	if d.nreader == len(d.readers) {
+		// Deeper than any member needs: a fresh reader (never in practice).
+		return new(jsontok.Reader)
+	}
+	r := &d.readers[d.nreader]
+	d.nreader++
+	r.Tolerant = !d.drv.Cfg.Strict
+	r.StrictUTF8 = d.drv.Cfg.Strict
+	r.MaxDepth = d.drv.Cfg.MaxDepth
+	return r
+}
+
+func (d *Decoder) release() {
+	if d.nreader > 0 {
+		d.nreader--
+	}
+}
+
+// chunk copies b into a buffer that lives until the next record.
+func (d *Decoder) chunk(b []byte) []byte {
+	if d.nchunk == len(d.chunks) {
+		d.chunks = append(d.chunks, nil)
+	}
+	c := append(d.chunks[d.nchunk][:0], b...)
+	d.chunks[d.nchunk] = c
+	d.nchunk++
+	return c
+}
+
+// valueStart skips white space before a value and returns its offset.
+func valueStart(p *jsontok.Reader) int64 {
+	p.PeekByte()
+	return p.Offset()
+}
+
+func (d *Decoder) parse(p *jsontok.Reader) bool {
+	rec := &d.rec
+	rec.reset()
+	d.nchunk, d.nreader = 0, 0
+	if !p.BeginObject() {
+		return false
+	}
+	repairs := p.Repairs
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		if f := exactField(key); f != fNone {
+			if !d.field(p, f, false) {
+				return false
+			}
+			continue
+		}
+		f, isRenamed := foldField(key)
+		if f == fProperties && !d.drv.Cfg.Strict && quotedObjectAhead(p.Rest()) {
+			// A bare single-quoted object is not JSON: keep the repaired
+			// object in Extra under its own name.
+			name := d.in.Bytes(key)
+			start := valueStart(p)
+			if !d.quotedProperties(p, start) {
+				return false
+			}
+			d.noteRenamed(isRenamed)
+			raw := d.chunks[d.nchunk-1]
+			rec.Extra = append(rec.Extra, azlogs.Member{Name: name, Value: raw})
+			if (rec.has|rec.alt)&bit(f) == 0 {
+				s := d.reader()
+				s.ResetBytes(raw, start)
+				if d.properties(s) {
+					rec.alt |= bit(f)
+				}
+				d.release()
+			}
+			continue
+		}
+		name := d.in.Bytes(key)
+		start := valueStart(p)
+		if !p.Skip() {
+			return false
+		}
+		raw := azlogs.RawJSON(p.Bytes(start, p.Offset()))
+		rec.Extra = append(rec.Extra, azlogs.Member{Name: name, Value: raw})
+		if f == fNone {
+			continue
+		}
+		d.noteRenamed(isRenamed)
+		if (rec.has|rec.alt)&bit(f) != 0 {
+			continue
+		}
+		s := d.reader()
+		s.ResetBytes(raw, start)
+		if d.field(s, f, true) {
+			rec.alt |= bit(f)
+		} else if s.Err() != nil && d.drv.Cfg.Strict {
+			p.Fail(s.Err().Offset, s.Err().Msg, s.Err().Err)
+			d.release()
+			return false
+		}
+		d.release()
+	}
+	if p.Err() != nil {
+		return false
+	}
+	if p.Repairs != repairs {
+		rec.Quirks |= QuirkMissingComma
+	}
+	d.finish()
+	return true
+}
+
+func (d *Decoder) noteRenamed(isRenamed bool) {
+	if isRenamed {
+		d.rec.Quirks |= QuirkRenamed
+	} else {
+		d.rec.Quirks |= QuirkKeyCase
+	}
+}
+
+// keep stores a member whose value the schema does not allow as it was, in
+// Extra, and leaves its field empty. In strict mode it is an error, except
+// for null. consumed says whether the value has been read already.
+func (d *Decoder) keep(p *jsontok.Reader, f field, start int64, depth int, alt, consumed bool, why string) bool {
+	if consumed {
+		p.Rewind(start, depth)
+	}
+	isNull := p.Peek() == jsontok.Null
+	if d.drv.Cfg.Strict && !isNull && !alt {
+		p.Fail(start, "diagnostics: member "+fieldNames[f]+": "+why, azlogs.ErrType)
+		return false
+	}
+	if !p.Skip() {
+		return false
+	}
+	if alt {
+		// The member is in Extra already; the field stays empty.
+		return false
+	}
+	d.rec.Extra = append(d.rec.Extra, azlogs.Member{Name: fieldNames[f], Value: p.Bytes(start, p.Offset())})
+	d.rec.alt |= bit(f)
+	d.rec.has |= bit(f)
+	if !isNull {
+		d.rec.Quirks |= QuirkKeptRaw
+	}
+	return true
+}
+
+// field reads the value of member f into the record. alt says that the
+// member was spelled differently and is kept in Extra already. It returns
+// false on a syntax error (or, when alt, if the field was not set).
+func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
+	rec := &d.rec
+	start := valueStart(p)
+	depth := p.Depth()
+	if !alt {
+		rec.has |= bit(f)
+		rec.alt &^= bit(f)
+		rec.num &^= bit(f)
+	}
+	switch f {
+	case fTime:
+		b, ok := stringBytes(p)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, false, "not a string")
+		}
+		t, layout, ok := aztime.Parse(b)
+		if !ok || (layout != aztime.LayoutISO && d.drv.Cfg.Strict) {
+			return d.keep(p, f, start, depth, alt, true, "not a time")
+		}
+		rec.Time = t
+		rec.timeLayout = uint8(layout)
+		if layout != aztime.LayoutISO {
+			rec.Quirks |= QuirkTimeLayout
+		}
+	case fResourceID, fTenantID, fOperationName, fOperationVersion, fCategory, fResultDescription,
+		fCallerIPAddress, fLocation:
+		b, ok := stringBytes(p)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, false, "not a string")
+		}
+		s := d.in.Slot(&d.fieldLast[f], b)
+		switch f {
+		case fResourceID:
+			rec.ResourceID = s
+		case fTenantID:
+			rec.TenantID = s
+		case fOperationName:
+			rec.OperationName = s
+		case fOperationVersion:
+			rec.OperationVersion = s
+		case fCategory:
+			rec.CategoryName = s
+		case fResultDescription:
+			rec.ResultDescription = s
+		case fCallerIPAddress:
+			rec.CallerIPAddress = s
+		case fLocation:
+			rec.Location = s
+		}
+	case fResultType, fResultSignature:
+		var b []byte
+		switch p.Peek() {
+		case jsontok.String:
+			b, _ = p.ReadString()
+		case jsontok.Number:
+			if d.drv.Cfg.Strict && f == fResultType {
+				return d.keep(p, f, start, depth, alt, false, "not a string")
+			}
+			b, _ = p.ReadNumber()
+			if !alt {
+				rec.num |= bit(f)
+			}
+			rec.Quirks |= QuirkResultNumber
+		default:
+			return d.keep(p, f, start, depth, alt, false, "not a string")
+		}
+		s := d.in.Slot(&d.fieldLast[f], b)
+		if f == fResultType {
+			rec.ResultType = s
+		} else {
+			rec.ResultSignature = s
+		}
+	case fCorrelationID:
+		b, ok := stringBytes(p)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, false, "not a string")
+		}
+		if id, ok := azlogs.ParseIDBytes(b); ok {
+			rec.CorrelationID = id
+		} else {
+			rec.CorrelationID = azlogs.TextID(d.in.Slot(&d.fieldLast[f], b))
+		}
+	case fDurationMs:
+		switch p.Peek() {
+		case jsontok.Number:
+			n, _ := p.ReadNumber()
+			v, ok := parseInt(n)
+			if !ok {
+				return d.keep(p, f, start, depth, alt, true, "not an integer")
+			}
+			rec.DurationMs = azlogs.NewOptInt(v)
+		case jsontok.String:
+			b, _ := p.ReadString()
+			v, ok := parseInt(b)
+			if !ok || d.drv.Cfg.Strict {
+				return d.keep(p, f, start, depth, alt, true, "not an integer")
+			}
+			rec.DurationMs = azlogs.NewOptInt(v)
+			rec.Quirks |= QuirkDurationString
+		default:
+			return d.keep(p, f, start, depth, alt, false, "not a number")
+		}
+	case fLevel:
+		switch p.Peek() {
+		case jsontok.String:
+			b, _ := p.ReadString()
+			l, ok := azlogs.ParseLevel(b)
+			if !ok {
+				return d.keep(p, f, start, depth, alt, true, "not a level")
+			}
+			if len(b) == 1 {
+				rec.Quirks |= QuirkLevelNumber
+			}
+			rec.Level = l
+		case jsontok.Number:
+			n, _ := p.ReadNumber()
+			v, ok := parseInt(n)
+			l, ok2 := azlogs.LevelFromNumber(v)
+			if !ok || !ok2 || d.drv.Cfg.Strict {
+				return d.keep(p, f, start, depth, alt, true, "not a level")
+			}
+			rec.Level = l
+			rec.Quirks |= QuirkLevelNumber
+		default:
+			return d.keep(p, f, start, depth, alt, false, "not a level")
+		}
+	case fIdentity:
+		switch p.Peek() {
+		case jsontok.Object:
+			if !d.identity(p, &rec.Identity) {
+				return d.keep(p, f, start, depth, alt, true, "not an identity")
+			}
+		case jsontok.String:
+			b, _ := p.ReadString()
+			if len(b) > 0 && b[0] == '{' && !d.drv.Cfg.Strict {
+				s := d.reader()
+				s.ResetBytes(d.chunk(b), start)
+				ok := d.identity(s, &rec.Identity) && s.AtEOF()
+				d.release()
+				if ok {
+					rec.Quirks |= QuirkIdentityString
+					break
+				}
+				rec.Identity = Identity{Claims: rec.Identity.Claims[:0], Members: rec.Identity.Members[:0]}
+			}
+			rec.Identity.Text = d.in.Bytes(b)
+		default:
+			return d.keep(p, f, start, depth, alt, false, "not an object or a string")
+		}
+	case fProperties:
+		if !d.drv.Cfg.Strict && quotedObjectAhead(p.Rest()) {
+			if !d.quotedProperties(p, start) {
+				return false
+			}
+			s := d.reader()
+			s.ResetBytes(d.chunks[d.nchunk-1], start)
+			ok := d.properties(s)
+			d.release()
+			return ok
+		}
+		switch p.Peek() {
+		case jsontok.Object:
+			if !d.properties(p) {
+				return d.keep(p, f, start, depth, alt, true, "not an object")
+			}
+		case jsontok.String:
+			b, _ := p.ReadString()
+			if d.drv.Cfg.Strict {
+				return d.keep(p, f, start, depth, alt, true, "not an object")
+			}
+			if quotedObjectAhead(b) {
+				var n int
+				var ok bool
+				d.tmp, n, ok = repairQuoted(d.tmp[:0], b)
+				if !ok || !onlySpace(b[n:]) {
+					return d.keep(p, f, start, depth, alt, true, "not an object")
+				}
+				b = d.tmp
+				rec.Quirks |= QuirkSingleQuoted
+			} else if len(b) == 0 || b[0] != '{' {
+				return d.keep(p, f, start, depth, alt, true, "not an object")
+			}
+			s := d.reader()
+			s.ResetBytes(d.chunk(b), start)
+			ok := d.properties(s) && s.AtEOF()
+			d.release()
+			if !ok {
+				rec.Properties.Members = rec.Properties.Members[:0]
+				return d.keep(p, f, start, depth, alt, true, "not an object")
+			}
+			rec.Quirks |= QuirkPropertiesString
+		default:
+			return d.keep(p, f, start, depth, alt, false, "not an object")
+		}
+	}
+	return p.Err() == nil
+}
+
+// quotedProperties repairs the bare single-quoted object at start into a
+// chunk (the last one) and moves p past it.
+func (d *Decoder) quotedProperties(p *jsontok.Reader, start int64) bool {
+	rest := p.Rest()
+	var n int
+	var ok bool
+	d.tmp, n, ok = repairQuoted(d.tmp[:0], rest)
+	if !ok {
+		p.Fail(start, "diagnostics: properties: unterminated single-quoted object", azlogs.ErrSyntax)
+		return false
+	}
+	// The repair only changes quotes: what it gives must be JSON, or the
+	// record is rejected.
+	s := d.reader()
+	s.ResetBytes(d.tmp, start)
+	ok = s.Skip() && s.AtEOF()
+	d.release()
+	if !ok {
+		p.Fail(start, "diagnostics: properties: single-quoted object is not an object once repaired", azlogs.ErrSyntax)
+		return false
+	}
+	d.chunk(d.tmp)
+	p.Rewind(start+int64(n), p.Depth())
+	d.rec.Quirks |= QuirkSingleQuoted
+	return true
+}
+
+// stringBytes reads a string value; ok is false (nothing consumed) if the
+// value is not a string.
+func stringBytes(p *jsontok.Reader) ([]byte, bool) {
+	if p.Peek() != jsontok.String {
+		return nil, false
+	}
+	return p.ReadString()
+}
+
+func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
+	if !p.BeginObject() {
+		return false
+	}
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		name := d.in.Bytes(key)
+		start := valueStart(p)
+		isClaims := p.Peek() == jsontok.Object && (name == "claim" || name == "claims")
+		if !p.Skip() {
+			return false
+		}
+		raw := azlogs.RawJSON(p.Bytes(start, p.Offset()))
+		id.Members = append(id.Members, azlogs.Member{Name: name, Value: raw})
+		if isClaims {
+			d.claims(raw, id)
+		}
+	}
+	return p.Err() == nil
+}
+
+// claims reads the string members of a claims object.
+func (d *Decoder) claims(raw azlogs.RawJSON, id *Identity) {
+	s := d.reader()
+	defer d.release()
+	s.ResetBytes(raw, 0)
+	if !s.BeginObject() {
+		return
+	}
+	for {
+		key, ok := s.NextKey()
+		if !ok {
+			return
+		}
+		if s.Peek() != jsontok.String {
+			if !s.Skip() {
+				return
+			}
+			continue
+		}
+		n := len(id.Claims)
+		var c Claim
+		if n < maxClaimSlots {
+			c.Name = d.in.Slot(&d.claimLast[2*n], key)
+		} else {
+			c.Name = d.in.Bytes(key)
+		}
+		b, _ := s.ReadString()
+		if n < maxClaimSlots {
+			c.Value = d.in.Slot(&d.claimLast[2*n+1], b)
+		} else {
+			c.Value = d.in.Bytes(b)
+		}
+		id.Claims = append(id.Claims, c)
+	}
+}
+
+func (d *Decoder) properties(p *jsontok.Reader) bool {
+	props := &d.rec.Properties
+	props.Members = props.Members[:0]
+	if !p.BeginObject() {
+		return false
+	}
+	for {
+		key, ok := p.NextKey()
+		if !ok {
+			break
+		}
+		var name string
+		if n := len(props.Members); n < maxNameSlots {
+			name = d.in.Slot(&d.nameLast[n], key)
+		} else {
+			name = d.in.Bytes(key)
+		}
+		start := valueStart(p)
+		if !p.Skip() {
+			return false
+		}
+		props.Members = append(props.Members, azlogs.Member{Name: name, Value: p.Bytes(start, p.Offset())})
+	}
+	return p.Err() == nil
+}
+
+// finish resolves what depends on several members once all are read.
+func (d *Decoder) finish() {
+	rec := &d.rec
+	rec.Category = ResolveCategory(rec.CategoryName, rec.ResourceID)
+	if rec.Category != CategoryUnknown {
+		v := d.views[rec.Category]
+		w := categories[rec.Category].view
+		if v == nil {
+			v = w.newView()
+			d.views[rec.Category] = v
+		} else {
+			w.reset(v)
+		}
+		project(w, v, rec, d)
+		rec.Properties.view = v
+	}
+	rec.resolve()
+}
+
+// project fills view v from the record's properties and top-level members.
+func project(w viewer, v any, rec *Record, d *Decoder) {
+	for i := range rec.Properties.Members {
+		m := &rec.Properties.Members[i]
+		d.val = value{raw: m.Value, d: d, name: m.Name}
+		w.set(v, false, m.Name, &d.val)
+	}
+	for i := range rec.Extra {
+		m := &rec.Extra[i]
+		d.val = value{raw: m.Value, d: d, name: m.Name, top: true}
+		w.set(v, true, m.Name, &d.val)
+	}
+}
+
+// resolve computes the normalized outcome, caller and caller IP.
+func (rec *Record) resolve() {
+	switch {
+	case rec.ResultType != "":
+		rec.result = azlogs.ParseResult([]byte(rec.ResultType))
+	case rec.ResultSignature != "":
+		rec.result = azlogs.ParseResult([]byte(rec.ResultSignature))
+	}
+	if rec.CallerIPAddress != "" {
+		rec.CallerIP, _, _ = netaddr.ParseCallerIP([]byte(rec.CallerIPAddress))
+	}
+	if !rec.CallerIP.IsValid() {
+		if v, ok := rec.Properties.view.(clientIPView); ok {
+			rec.CallerIP = v.clientIP()
+		}
+	}
+	rec.caller = rec.findCaller()
+}
+
+// callerClaims are the claims and identity members that name the caller,
+// best first.
+var callerClaims = [...]string{
+	"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn",
+	"upn",
+	"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
+	"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name",
+	"unique_name",
+	"appid",
+	"http://schemas.microsoft.com/identity/claims/objectidentifier",
+	"oid",
+}
+
+func (rec *Record) findCaller() string {
+	for _, name := range callerClaims {
+		if v, ok := rec.Identity.Claim(name); ok && v != "" {
+			return v
+		}
+	}
+	if rec.Identity.Text != "" {
+		return rec.Identity.Text
+	}
+	if v, ok := rec.Properties.view.(callerView); ok {
+		return v.caller()
+	}
+	return ""
+}
+
+// reset empties the record, keeping the capacity of its slices.
+func (rec *Record) reset() {
+	extra := rec.Extra[:0]
+	claims := rec.Identity.Claims[:0]
+	idMembers := rec.Identity.Members[:0]
+	members := rec.Properties.Members[:0]
+	*rec = Record{}
+	rec.Extra = extra
+	rec.Identity.Claims = claims
+	rec.Identity.Members = idMembers
+	rec.Properties.Members = members
+}

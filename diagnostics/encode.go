@@ -1,0 +1,175 @@
+package diagnostics
+
+import (
+	"bytes"
+
+	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/jsonw"
+)
+
+// AppendJSON appends the record to dst as one JSON object and returns the
+// extended slice. Every member the record was decoded from is written: the
+// common schema's from the fields (in the schema's spelling and type: a
+// duration that arrived as a string is written as a number, properties or
+// identity that arrived as JSON in a string as objects, a repaired
+// single-quoted object as JSON), the others from Extra and
+// Properties.Members as they were. Decoding the result gives an equal
+// record, but for Quirks. It does not allocate when dst has room.
+func (rec *Record) AppendJSON(dst []byte) []byte {
+	dst = append(dst, '{')
+	for f := fTime; f < numFields; f++ {
+		if rec.alt&bit(f) != 0 || !rec.present(f) {
+			continue
+		}
+		dst = rec.appendField(dst, f)
+	}
+	dst = appendMembers(dst, rec.Extra)
+	return append(dst, '}')
+}
+
+// present reports whether member f is to be written: it was read, or its
+// field is set.
+func (rec *Record) present(f field) bool {
+	if rec.has&bit(f) != 0 {
+		return true
+	}
+	switch f {
+	case fTime:
+		return !rec.Time.IsZero()
+	case fResourceID:
+		return rec.ResourceID != ""
+	case fTenantID:
+		return rec.TenantID != ""
+	case fOperationName:
+		return rec.OperationName != ""
+	case fOperationVersion:
+		return rec.OperationVersion != ""
+	case fCategory:
+		return rec.CategoryName != ""
+	case fResultType:
+		return rec.ResultType != ""
+	case fResultSignature:
+		return rec.ResultSignature != ""
+	case fResultDescription:
+		return rec.ResultDescription != ""
+	case fDurationMs:
+		return rec.DurationMs.Valid
+	case fCallerIPAddress:
+		return rec.CallerIPAddress != ""
+	case fCorrelationID:
+		return !rec.CorrelationID.IsZero()
+	case fIdentity:
+		return !rec.Identity.IsZero()
+	case fLevel:
+		return rec.Level != azlogs.LevelUnknown
+	case fLocation:
+		return rec.Location != ""
+	case fProperties:
+		return len(rec.Properties.Members) > 0
+	}
+	return false
+}
+
+func (rec *Record) appendField(dst []byte, f field) []byte {
+	dst = jsonw.Key(dst, fieldNames[f])
+	switch f {
+	case fTime:
+		return jsonw.Time(dst, rec.Time)
+	case fResourceID:
+		return jsonw.String(dst, rec.ResourceID)
+	case fTenantID:
+		return jsonw.String(dst, rec.TenantID)
+	case fOperationName:
+		return jsonw.String(dst, rec.OperationName)
+	case fOperationVersion:
+		return jsonw.String(dst, rec.OperationVersion)
+	case fCategory:
+		return jsonw.String(dst, rec.CategoryName)
+	case fResultType, fResultSignature:
+		s := rec.ResultType
+		if f == fResultSignature {
+			s = rec.ResultSignature
+		}
+		if rec.num&bit(f) != 0 {
+			return append(dst, s...)
+		}
+		return jsonw.String(dst, s)
+	case fResultDescription:
+		return jsonw.String(dst, rec.ResultDescription)
+	case fDurationMs:
+		return jsonw.Int(dst, rec.DurationMs.Value)
+	case fCallerIPAddress:
+		return jsonw.String(dst, rec.CallerIPAddress)
+	case fCorrelationID:
+		return appendID(dst, rec.CorrelationID)
+	case fIdentity:
+		if rec.Identity.Text != "" && len(rec.Identity.Members) == 0 {
+			return jsonw.String(dst, rec.Identity.Text)
+		}
+		dst = append(dst, '{')
+		dst = appendMembers(dst, rec.Identity.Members)
+		return append(dst, '}')
+	case fLevel:
+		return jsonw.String(dst, rec.Level.String())
+	case fLocation:
+		return jsonw.String(dst, rec.Location)
+	case fProperties:
+		dst = append(dst, '{')
+		dst = appendMembers(dst, rec.Properties.Members)
+		return append(dst, '}')
+	}
+	return append(dst, "null"...)
+}
+
+func appendID(dst []byte, id azlogs.ID) []byte {
+	dst = append(dst, '"')
+	n := len(dst)
+	dst = id.AppendTo(dst)
+	if hasSpecial(dst[n:]) {
+		// Text IDs may hold characters JSON escapes.
+		s := string(dst[n:])
+		return jsonw.String(dst[:n-1], s)
+	}
+	return append(dst, '"')
+}
+
+func hasSpecial(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 || c == '"' || c == '\\' {
+			return true
+		}
+	}
+	return false
+}
+
+func appendMembers(dst []byte, ms []azlogs.Member) []byte {
+	for i := range ms {
+		dst = appendRaw(jsonw.Key(dst, ms[i].Name), ms[i].Value)
+	}
+	return dst
+}
+
+// appendRaw appends a raw value; one spread over several lines (as
+// pretty-printed samples are) is written without its white space, so that
+// a record is always one line.
+func appendRaw(dst []byte, v azlogs.RawJSON) []byte {
+	if bytes.IndexByte(v, '\n') < 0 && bytes.IndexByte(v, '\r') < 0 {
+		return jsonw.Raw(dst, v)
+	}
+	in := false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case in && c == '\\' && i+1 < len(v):
+			dst = append(dst, c, v[i+1])
+			i++
+			continue
+		case c == '"':
+			in = !in
+		case !in && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}

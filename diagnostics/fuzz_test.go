@@ -1,0 +1,57 @@
+package diagnostics
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/azlogs/azlogs"
+)
+
+// FuzzDecoder feeds arbitrary input to the decoder, in default and strict
+// mode: it must never panic, every record it returns must write back as
+// valid JSON that decodes again, and Validate and Clone must not panic
+// either.
+func FuzzDecoder(f *testing.F) {
+	for _, file := range samples(f) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(`{"Level":5,"level":"Informational","durationMs":"0","identity":"x","timeStamp":"1/2/2006 3:04:05 PM"}`))
+	f.Add([]byte(`{"properties":"{'a':'it's','b':2}","identity":"{\"claim\":{\"upn\":\"b\"}}"}`))
+	f.Add([]byte(`{"category":"AzureFirewallNetworkRule","properties":{"msg":"TCP request from 1.2.3.4:5 to [::1]:6 was DNAT'ed to 7.8.9.10:11. Rule: r"}}`))
+	f.Add([]byte(`{"Properties":{'x':"y",'z':[1,{'a':'}'}]}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, strict := range []bool{false, true} {
+			opts := []azlogs.Option{azlogs.WithErrorHandler(func(*azlogs.RecordError) {}), azlogs.WithMaxRecordSize(1 << 20)}
+			if strict {
+				opts = append(opts, azlogs.WithStrict())
+			}
+			dec := NewDecoder(bytes.NewReader(data), opts...)
+			for n := 0; dec.Next(); n++ {
+				rec := dec.Record()
+				_ = rec.Validate()
+				_ = rec.Clone()
+				out := rec.AppendJSON(nil)
+				if !json.Valid(out) && utf8Clean(data) {
+					t.Fatalf("AppendJSON wrote invalid JSON: %q", out)
+				}
+				again := NewDecoder(bytes.NewReader(out))
+				if !again.Next() {
+					t.Fatalf("written record does not decode: %v\n%s", again.Err(), out)
+				}
+				if n > 10000 {
+					t.Fatal("too many records")
+				}
+			}
+		}
+	})
+}
+
+// utf8Clean reports whether data is valid UTF-8: the decoder keeps invalid
+// bytes as they are, and so writes them back.
+func utf8Clean(data []byte) bool { return bytes.Equal(data, bytes.ToValidUTF8(data, nil)) }
