@@ -1,6 +1,10 @@
 package diagnostics
 
 import (
+	"github.com/azlogs/azlogs/internal/intern"
+
+	"sync"
+
 	"net/netip"
 	"strings"
 )
@@ -203,7 +207,12 @@ func ResolveCategory(name, resourceID string) Category {
 func provider(id string) string {
 	const key = "/providers/"
 	for i := 0; i+len(key) <= len(id); i++ {
-		if id[i] == '/' && strings.EqualFold(id[i:i+len(key)], key) {
+		j := strings.IndexByte(id[i:], '/')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+len(key) <= len(id) && strings.EqualFold(id[i:i+len(key)], key) {
 			rest := id[i+len(key):]
 			if j := strings.IndexByte(rest, '/'); j >= 0 {
 				return rest[:j]
@@ -232,6 +241,28 @@ type fields[T any] map[string]func(*T, *value)
 type view[T any] struct {
 	props fields[T]
 	top   fields[T]
+
+	// The maps made fast to look up, on first use.
+	once                sync.Once
+	propNames, topNames *intern.Names
+	propSet, topSet     []func(*T, *value)
+}
+
+// build turns the maps into probe tables: a Go map hashes every name
+// looked up; a probe table mostly compares one string.
+func (w *view[T]) build() {
+	w.propNames, w.propSet = table(w.props)
+	w.topNames, w.topSet = table(w.top)
+}
+
+func table[T any](fs fields[T]) (*intern.Names, []func(*T, *value)) {
+	names := make([]string, 0, len(fs))
+	sets := make([]func(*T, *value), 0, len(fs))
+	for n, f := range fs {
+		names = append(names, n)
+		sets = append(sets, f)
+	}
+	return intern.NewNames(names, false), sets
 }
 
 func (w *view[T]) newView() any { return new(T) }
@@ -240,12 +271,13 @@ func (w *view[T]) reset(a any) {
 	*a.(*T) = zero
 }
 func (w *view[T]) set(a any, top bool, name string, v *value) bool {
-	m := w.props
+	w.once.Do(w.build)
+	names, sets := w.propNames, w.propSet
 	if top {
-		m = w.top
+		names, sets = w.topNames, w.topSet
 	}
-	if f := m[name]; f != nil {
-		f(a.(*T), v)
+	if i, ok := names.Lookup([]byte(name)); ok {
+		sets[i](a.(*T), v)
 		return true
 	}
 	return false
