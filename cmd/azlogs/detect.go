@@ -28,8 +28,9 @@ var activityCategories = map[string]bool{
 }
 
 // detect tells from the first bytes of a file which family it holds: flow
-// logs by their categories, the activity log by its eight categories (or
-// the REST form's members), and any other category as resource logs.
+// logs by their categories (or flowTuples), the activity log by its eight
+// categories (or the REST form's members), and anything else as resource
+// logs.
 func detect(head []byte) kind {
 	m := categoryRe.FindSubmatch(head)
 	switch {
@@ -37,12 +38,17 @@ func detect(head []byte) kind {
 		return kindFlow
 	case m != nil && activityCategories[string(m[1])]:
 		return kindActivity
-	case bytes.Contains(head, []byte(`"eventCategory"`)) || bytes.Contains(head, []byte(`"eventTimestamp"`)):
+	case bytes.Contains(head, []byte(`"eventCategory"`)) || bytes.Contains(head, []byte(`"submissionTimestamp"`)) ||
+		bytes.Contains(head, []byte(`"eventDataId"`)):
+		// The export form names its real category in eventCategory
+		// (category may be anything); the REST form has these members.
 		return kindActivity
-	case bytes.Contains(head, []byte(`"flowTuples"`)):
-		return kindFlow
 	case m != nil:
 		return kindDiagnostics
+	case bytes.Contains(head, []byte(`"flowTuples"`)):
+		return kindFlow
 	}
-	return kindActivity
+	// Resource logs are the family of everything else: their decoder
+	// reads any category generically.
+	return kindDiagnostics
 }

@@ -22,11 +22,13 @@ func TestDetect(t *testing.T) {
 		require.Equal(t, want, detect([]byte(in)), in)
 	}
 	// Every embedded sample is detected as the family it came from.
-	entries, err := os.ReadDir("samples/activity")
-	require.NoError(t, err)
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join("samples/activity", e.Name()))
+	for dir, want := range map[string]kind{"samples/activity": kindActivity, "samples/diagnostics": kindDiagnostics} {
+		entries, err := os.ReadDir(dir)
 		require.NoError(t, err)
-		require.Equal(t, kindActivity, detect(data), e.Name())
+		for _, e := range entries {
+			data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			require.NoError(t, err)
+			require.Equal(t, want, detect(data), e.Name())
+		}
 	}
 }

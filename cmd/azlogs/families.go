@@ -5,6 +5,7 @@ import (
 
 	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/activity"
+	"github.com/azlogs/azlogs/diagnostics"
 )
 
 // source is one family's decoder as the commands use it.
@@ -27,9 +28,17 @@ var openers = map[kind]opener{
 	kindActivity: func(r io.Reader, opts ...azlogs.Option) source {
 		return activitySource{activity.NewDecoder(r, opts...)}
 	},
+	kindDiagnostics: func(r io.Reader, opts ...azlogs.Option) source {
+		return diagnosticsSource{diagnostics.NewDecoder(r, opts...)}
+	},
 }
 
 type activitySource struct{ *activity.Decoder }
 
 func (s activitySource) Event() azlogs.Event { return s.Record() }
 func (s activitySource) Validate() error     { return s.Record().Validate() }
+
+type diagnosticsSource struct{ *diagnostics.Decoder }
+
+func (s diagnosticsSource) Event() azlogs.Event { return s.Record() }
+func (s diagnosticsSource) Validate() error     { return s.Record().Validate() }

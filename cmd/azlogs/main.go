@@ -33,7 +33,7 @@ import (
 	"github.com/azlogs/azlogs"
 )
 
-//go:embed samples/activity
+//go:embed samples/activity samples/diagnostics
 var samples embed.FS
 
 const usage = `usage: azlogs <command> [-family auto|activity|diagnostics|nsgflow] [-top N] [FILE|DIR|-]...
@@ -44,7 +44,7 @@ commands:
 
 Each file's family is told from its first records unless -family names it.
 
-With no files, the commands run on the activity-log samples built into azlogs.
+With no files, the commands run on the samples built into azlogs.
 `
 
 func main() {
@@ -98,7 +98,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // recursively, "-" for standard input, or the embedded samples.
 func collect(args []string, stdin io.Reader, stderr io.Writer) ([]input, error) {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "azlogs: no files named; using the built-in activity-log samples")
+		fmt.Fprintln(stderr, "azlogs: no files named; using the built-in samples (activity and resource logs)")
 		var ins []input
 		err := fs.WalkDir(samples, "samples", func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
