@@ -17,7 +17,8 @@ func TestDetect(t *testing.T) {
 		`{"category":"NonInteractiveUserSignInLogs","properties":{"eventCategory":"Administrative"}}`: kindActivity,
 		`{"time":"x","category":"AuditEvent","operationName":"VaultGet"}`:                             kindDiagnostics,
 		`{"Category":"AppServiceAuditLogs"}`:                                                          kindDiagnostics,
-		`{"eventTimestamp":"2017-07-21T01:00:51Z"}`:                                                   kindActivity,
+		`{"eventTimestamp":"2017-07-21T01:00:51Z","submissionTimestamp":"x"}`:                         kindActivity,
+		`{"records":[{"count":4,"metricName":"IncomingRequests"}]}`:                                   kindDiagnostics,
 	} {
 		require.Equal(t, want, detect([]byte(in)), in)
 	}
