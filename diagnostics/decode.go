@@ -65,9 +65,20 @@ const maxClaimSlots = 32
 func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
 	d := &Decoder{}
 	d.drv.Cfg = azlogs.NewConfig(opts...)
+	d.drv.Stream.RecordKey = isRecordKey
 	d.parseFn = d.parse
 	d.drv.Reset(r)
 	return d
+}
+
+// isRecordKey tells the stream, resyncing after a damaged record in an
+// array, which member names a resource log record has at its top level.
+func isRecordKey(name []byte) bool {
+	if exactField(name) != fNone {
+		return true
+	}
+	f, _ := foldField(name)
+	return f != fNone
 }
 
 // Reset makes d read from r, keeping its buffers, its options and the

@@ -526,10 +526,12 @@ func (s *Stream) scan(discard bool) (atObject bool) {
 					r.pos = i
 					return false
 				}
-				if s.bal <= 64 && !discard && (s.kinds&(1<<(s.bal-1)) != 0) != (c == '}') {
-					// A closer of the other kind: the value lost one of
-					// its own (a record cut short, say) and this one
-					// belongs to what encloses it.
+				if s.bal == 1 && !discard && (s.kinds&1 != 0) != (c == '}') {
+					// A closer of the other kind where the record's own
+					// would be: the record lost its last brace, and this
+					// ']' closes the array around it. (Deeper, a wrong
+					// closer is taken as the one expected: the damage is
+					// inside the record, and Resync finds its end.)
 					r.pos = i
 					return false
 				}

@@ -234,10 +234,11 @@ var streamCases = []streamCase{
 		want: []ev{{0, `{"a":1}`, nil}, {1, `junk`, syn}, {2, `{"b":2}`, nil}, {3, `ju"n,k"`, syn}}},
 	{name: "stray closers", framing: FramingArray,
 		in: `[}"a":1},{"b":2{]` + "\n" + `[{"c":3}},{"d":4}]`,
-		// The '{' left open at "2{" cannot close with ']': the record
-		// ends there, the array closes, and the next array's records
-		// are read.
-		want: []ev{{0, `}"a":1}`, syn}, {1, `{"b":2{`, syn}, {2, `{"c":3}`, nil}, {3, `}`, syn}, {4, `{"d":4}`, nil}}},
+		// The '{' left open at "2{" is deeper than the record's own, so
+		// the bracket scan runs on; no good record has shown a first
+		// member name to resync at, and "c" is not one, so the bad
+		// record ends where the brackets balance, and "d" is read.
+		want: []ev{{0, `}"a":1}`, syn}, {1, `{"b":2{]` + "\n" + `[{"c":3}}`, syn}, {2, `{"d":4}`, nil}}},
 	{name: "brace too many mid-envelope", framing: FramingRecords,
 		in:   `{"records":[{"a":1},{"a":{2},{"a":3},{"a":4]}`,
 		want: []ev{{0, `{"a":1}`, nil}, {1, `{"a":{2}`, syn}, {2, `{"a":3}`, nil}, {3, `{"a":4`, trunc}}},

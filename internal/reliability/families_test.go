@@ -5,6 +5,7 @@ import (
 
 	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/activity"
+	"github.com/azlogs/azlogs/diagnostics"
 )
 
 // decoder is what the tests need of a family's decoder.
@@ -42,5 +43,14 @@ var families = []family{
 			return d, func() record { return d.Record() }
 		},
 		clone: func(r record) record { return r.(*activity.Record).Clone() },
+	},
+	{
+		name: "diagnostics",
+		dir:  "../../diagnostics/testdata",
+		open: func(r io.Reader, opts ...azlogs.Option) (decoder, func() record) {
+			d := diagnostics.NewDecoder(r, opts...)
+			return d, func() record { return d.Record() }
+		},
+		clone: func(r record) record { return r.(*diagnostics.Record).Clone() },
 	},
 }
