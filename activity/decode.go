@@ -8,6 +8,7 @@ import (
 
 	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/internal/aztime"
+	"github.com/azlogs/azlogs/internal/decoding"
 	"github.com/azlogs/azlogs/internal/intern"
 	"github.com/azlogs/azlogs/internal/jsontok"
 	"github.com/azlogs/azlogs/internal/netaddr"
@@ -27,10 +28,7 @@ type Decoder struct {
 	rec     Record
 	in      intern.Table
 	parseFn func(*jsontok.Reader) bool
-	readers [6]jsontok.Reader
-	nreader int
-	chunks  [][]byte
-	nchunk  int
+	scratch decoding.Scratch
 	val     value // the property value being projected; kept here so it does not escape per call
 
 	// claimsMemo maps the bytes of a claims object to its claims: a
@@ -64,6 +62,7 @@ func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
 	d.claimsMemo.Size = 2048
 	d.claimsMemo.Prefix = 256
 	d.drv.Cfg = azlogs.NewConfig(opts...)
+	d.scratch.Configure(&d.drv.Cfg)
 	d.drv.Stream.RecordKey = func(name []byte) bool { return exactField(name) != fNone || foldField(name) != fNone }
 	d.parseFn = d.parse
 	d.drv.Reset(r)
@@ -193,7 +192,7 @@ var (
 func lowerNames(names []string) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
-		out[i] = lowerASCII(n)
+		out[i] = decoding.LowerASCII(n)
 	}
 	return out
 }
@@ -204,16 +203,6 @@ func exactField(key []byte) field {
 	return field(f)
 }
 
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
 // foldField finds the field whose name equals key but for letter case.
 func foldField(key []byte) field {
 	f, _ := foldNames.Lookup(key)
@@ -222,38 +211,10 @@ func foldField(key []byte) field {
 
 func bit(f field) uint64 { return 1 << f }
 
-func (d *Decoder) reader() *jsontok.Reader {
-	r := &d.readers[d.nreader]
-	d.nreader++
-	r.Tolerant = !d.drv.Cfg.Strict
-	r.StrictUTF8 = d.drv.Cfg.Strict
-	r.MaxDepth = d.drv.Cfg.MaxDepth
-	return r
-}
-
-func (d *Decoder) release() { d.nreader-- }
-
-// chunk copies b into a buffer that lives until the next record.
-func (d *Decoder) chunk(b []byte) []byte {
-	if d.nchunk == len(d.chunks) {
-		d.chunks = append(d.chunks, nil)
-	}
-	c := append(d.chunks[d.nchunk][:0], b...)
-	d.chunks[d.nchunk] = c
-	d.nchunk++
-	return c
-}
-
-// valueStart skips white space before a value and returns its offset.
-func valueStart(p *jsontok.Reader) int64 {
-	p.PeekByte()
-	return p.Offset()
-}
-
 func (d *Decoder) parse(p *jsontok.Reader) bool {
 	rec := &d.rec
 	rec.reset()
-	d.nchunk, d.nreader = 0, 0
+	d.scratch.Begin()
 	if !p.BeginObject() {
 		return false
 	}
@@ -270,7 +231,7 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 			continue
 		}
 		name := d.in.Bytes(key)
-		start := valueStart(p)
+		start := decoding.ValueStart(p)
 		if !p.Skip() {
 			return false
 		}
@@ -281,16 +242,16 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 			// kept as it was, and read if the schema's spelling is absent.
 			rec.Quirks |= QuirkKeyCase
 			if rec.has&bit(f) == 0 {
-				s := d.reader()
+				s := d.scratch.Reader()
 				s.ResetBytes(raw, start)
 				if d.field(s, f, true) {
 					rec.alt |= bit(f)
 				} else if s.Err() != nil && d.drv.Cfg.Strict {
 					p.Fail(s.Err().Offset, s.Err().Msg, s.Err().Err)
-					d.release()
+					d.scratch.Release()
 					return false
 				}
-				d.release()
+				d.scratch.Release()
 			}
 		}
 	}
@@ -444,48 +405,22 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 			rec.SubStatus = ls
 		}
 	case fDurationMs:
-		switch p.Peek() {
-		case jsontok.Number:
-			n, _ := p.ReadNumber()
-			v, ok := parseInt(n)
-			if !ok {
-				return d.keep(p, f, start, depth, alt, true, "not an integer")
-			}
-			rec.DurationMs = azlogs.NewOptInt(v)
-		case jsontok.String:
-			b, _ := p.ReadString()
-			v, ok := parseInt(b)
-			if !ok || d.drv.Cfg.Strict {
-				return d.keep(p, f, start, depth, alt, true, "not an integer")
-			}
-			rec.DurationMs = azlogs.NewOptInt(v)
+		v, asString, ok, consumed := decoding.Int(p, d.drv.Cfg.Strict)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, consumed, "not an integer")
+		}
+		rec.DurationMs = azlogs.NewOptInt(v)
+		if asString {
 			rec.Quirks |= QuirkDurationString
-		default:
-			return d.keep(p, f, start, depth, alt, false, "not a number")
 		}
 	case fLevel:
-		switch p.Peek() {
-		case jsontok.String:
-			b, _ := p.ReadString()
-			l, ok := azlogs.ParseLevel(b)
-			if !ok {
-				return d.keep(p, f, start, depth, alt, true, "not a level")
-			}
-			if len(b) == 1 {
-				rec.Quirks |= QuirkLevelNumber
-			}
-			rec.Level = l
-		case jsontok.Number:
-			n, _ := p.ReadNumber()
-			v, ok := parseInt(n)
-			l, ok2 := azlogs.LevelFromNumber(v)
-			if !ok || !ok2 || d.drv.Cfg.Strict {
-				return d.keep(p, f, start, depth, alt, true, "not a level")
-			}
-			rec.Level = l
+		l, numeric, ok, consumed := decoding.Level(p, d.drv.Cfg.Strict)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, consumed, "not a level")
+		}
+		rec.Level = l
+		if numeric {
 			rec.Quirks |= QuirkLevelNumber
-		default:
-			return d.keep(p, f, start, depth, alt, false, "not a level")
 		}
 	case fIdentity:
 		switch p.Peek() {
@@ -496,10 +431,10 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		case jsontok.String:
 			b, _ := p.ReadString()
 			if !d.drv.Cfg.Strict && len(b) > 0 && b[0] == '{' {
-				s := d.reader()
-				s.ResetBytes(d.chunk(b), start)
+				s := d.scratch.Reader()
+				s.ResetBytes(d.scratch.Chunk(b), start)
 				ok := d.identity(s, &rec.Identity) && s.AtEOF()
-				d.release()
+				d.scratch.Release()
 				if ok {
 					rec.Quirks |= QuirkIdentityString
 					break
@@ -529,10 +464,10 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 			if d.drv.Cfg.Strict || len(b) == 0 || b[0] != '{' {
 				return d.keep(p, f, start, depth, alt, true, "not an object")
 			}
-			s := d.reader()
-			s.ResetBytes(d.chunk(b), start)
+			s := d.scratch.Reader()
+			s.ResetBytes(d.scratch.Chunk(b), start)
 			ok := d.properties(s) && s.AtEOF()
-			d.release()
+			d.scratch.Release()
 			if !ok {
 				rec.Properties.Members = rec.Properties.Members[:0]
 				return d.keep(p, f, start, depth, alt, true, "not an object")
@@ -546,7 +481,7 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 			return d.keep(p, f, start, depth, alt, true, "not an object")
 		}
 	case fRelatedEvents:
-		start = valueStart(p)
+		start = decoding.ValueStart(p)
 		if !p.Skip() {
 			return false
 		}
@@ -627,7 +562,7 @@ func (d *Decoder) member(p *jsontok.Reader, key []byte, extra *[]azlogs.Member) 
 	} else {
 		name = d.in.Bytes(key)
 	}
-	start := valueStart(p)
+	start := decoding.ValueStart(p)
 	if !p.Skip() {
 		return false
 	}
@@ -714,7 +649,7 @@ func (d *Decoder) parseClaims(p *jsontok.Reader, id *Identity) bool {
 				c.Value = d.in.Bytes(b)
 			}
 		} else {
-			start := valueStart(p)
+			start := decoding.ValueStart(p)
 			if !p.Skip() {
 				return false
 			}
@@ -912,7 +847,7 @@ func (d *Decoder) project(table *propTable, members []azlogs.Member) {
 			continue
 		}
 		if m.Name == "eventProperties" && m.Value.IsObject() {
-			s := d.reader()
+			s := d.scratch.Reader()
 			s.ResetBytes(m.Value, 0)
 			if s.BeginObject() {
 				for {
@@ -921,7 +856,7 @@ func (d *Decoder) project(table *propTable, members []azlogs.Member) {
 						break
 					}
 					set := table.lookup(key)
-					start := valueStart(s)
+					start := decoding.ValueStart(s)
 					if !s.Skip() {
 						break
 					}
@@ -931,7 +866,7 @@ func (d *Decoder) project(table *propTable, members []azlogs.Member) {
 					}
 				}
 			}
-			d.release()
+			d.scratch.Release()
 		}
 	}
 }
@@ -1003,8 +938,8 @@ type value struct {
 }
 
 func (v *value) str() string {
-	s := v.d.reader()
-	defer v.d.release()
+	s := v.d.scratch.Reader()
+	defer v.d.scratch.Release()
 	s.ResetBytes(v.raw, 0)
 	switch s.Peek() {
 	case jsontok.String:
@@ -1017,16 +952,16 @@ func (v *value) str() string {
 }
 
 func (v *value) id() azlogs.ID {
-	s := v.d.reader()
-	defer v.d.release()
+	s := v.d.scratch.Reader()
+	defer v.d.scratch.Release()
 	s.ResetBytes(v.raw, 0)
 	id, _ := v.d.id(s)
 	return id
 }
 
 func (v *value) time() time.Time {
-	s := v.d.reader()
-	defer v.d.release()
+	s := v.d.scratch.Reader()
+	defer v.d.scratch.Release()
 	s.ResetBytes(v.raw, 0)
 	b, ok := v.d.stringBytes(s)
 	if !ok {
@@ -1037,8 +972,8 @@ func (v *value) time() time.Time {
 }
 
 func (v *value) optInt() azlogs.OptInt {
-	s := v.d.reader()
-	defer v.d.release()
+	s := v.d.scratch.Reader()
+	defer v.d.scratch.Release()
 	s.ResetBytes(v.raw, 0)
 	var b []byte
 	switch s.Peek() {
@@ -1047,15 +982,15 @@ func (v *value) optInt() azlogs.OptInt {
 	case jsontok.Number:
 		b, _ = s.ReadNumber()
 	}
-	if n, ok := parseInt(b); ok {
+	if n, ok := decoding.ParseInt(b); ok {
 		return azlogs.NewOptInt(n)
 	}
 	return azlogs.OptInt{}
 }
 
 func (v *value) optBool() azlogs.OptBool {
-	s := v.d.reader()
-	defer v.d.release()
+	s := v.d.scratch.Reader()
+	defer v.d.scratch.Release()
 	s.ResetBytes(v.raw, 0)
 	switch s.Peek() {
 	case jsontok.True:
@@ -1072,31 +1007,6 @@ func (v *value) optBool() azlogs.OptBool {
 		}
 	}
 	return azlogs.OptBool{}
-}
-
-// parseInt reads a decimal integer with an optional sign.
-func parseInt(b []byte) (int64, bool) {
-	if len(b) == 0 || len(b) > 19 {
-		return 0, false
-	}
-	neg := b[0] == '-'
-	if neg || b[0] == '+' {
-		b = b[1:]
-		if len(b) == 0 {
-			return 0, false
-		}
-	}
-	var n int64
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	if neg {
-		n = -n
-	}
-	return n, true
 }
 
 // reset empties the record, keeping the capacity of its slices.
