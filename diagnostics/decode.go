@@ -7,6 +7,7 @@ import (
 
 	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/internal/aztime"
+	"github.com/azlogs/azlogs/internal/decoding"
 	"github.com/azlogs/azlogs/internal/intern"
 	"github.com/azlogs/azlogs/internal/jsontok"
 	"github.com/azlogs/azlogs/internal/netaddr"
@@ -23,10 +24,7 @@ type Decoder struct {
 	rec     Record
 	in      intern.Table
 	parseFn func(*jsontok.Reader) bool
-	readers [8]jsontok.Reader
-	nreader int
-	chunks  [][]byte
-	nchunk  int
+	scratch decoding.Scratch
 	tmp     []byte
 	val     value
 	views   [numCategories]any // each category's typed view, made on first use
@@ -65,6 +63,7 @@ const maxClaimSlots = 32
 func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
 	d := &Decoder{}
 	d.drv.Cfg = azlogs.NewConfig(opts...)
+	d.scratch.Configure(&d.drv.Cfg)
 	d.drv.Stream.RecordKey = isRecordKey
 	d.parseFn = d.parse
 	d.drv.Reset(r)
@@ -190,18 +189,8 @@ var (
 func init() {
 	for f := fTime; f < numFields; f++ {
 		exactFields[fieldNames[f]] = f
-		foldFields[lowerASCII(fieldNames[f])] = f
+		foldFields[decoding.LowerASCII(fieldNames[f])] = f
 	}
-}
-
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // exactField finds the field whose name is key, as the schema spells it.
@@ -267,46 +256,10 @@ func foldField(key []byte) (f field, isRenamed bool) {
 
 func bit(f field) uint32 { return 1 << f }
 
-func (d *Decoder) reader() *jsontok.Reader {
-	if d.nreader == len(d.readers) {
-		// Deeper than any member needs: a fresh reader (never in practice).
-		return new(jsontok.Reader)
-	}
-	r := &d.readers[d.nreader]
-	d.nreader++
-	r.Tolerant = !d.drv.Cfg.Strict
-	r.StrictUTF8 = d.drv.Cfg.Strict
-	r.MaxDepth = d.drv.Cfg.MaxDepth
-	return r
-}
-
-func (d *Decoder) release() {
-	if d.nreader > 0 {
-		d.nreader--
-	}
-}
-
-// chunk copies b into a buffer that lives until the next record.
-func (d *Decoder) chunk(b []byte) []byte {
-	if d.nchunk == len(d.chunks) {
-		d.chunks = append(d.chunks, nil)
-	}
-	c := append(d.chunks[d.nchunk][:0], b...)
-	d.chunks[d.nchunk] = c
-	d.nchunk++
-	return c
-}
-
-// valueStart skips white space before a value and returns its offset.
-func valueStart(p *jsontok.Reader) int64 {
-	p.PeekByte()
-	return p.Offset()
-}
-
 func (d *Decoder) parse(p *jsontok.Reader) bool {
 	rec := &d.rec
 	rec.reset()
-	d.nchunk, d.nreader = 0, 0
+	d.scratch.Begin()
 	if !p.BeginObject() {
 		return false
 	}
@@ -327,25 +280,25 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 			// A bare single-quoted object is not JSON: keep the repaired
 			// object in Extra under its own name.
 			name := d.in.Bytes(key)
-			start := valueStart(p)
+			start := decoding.ValueStart(p)
 			if !d.quotedProperties(p, start) {
 				return false
 			}
 			d.noteRenamed(isRenamed)
-			raw := d.chunks[d.nchunk-1]
+			raw := d.scratch.LastChunk()
 			rec.Extra = append(rec.Extra, azlogs.Member{Name: name, Value: raw})
 			if (rec.has|rec.alt)&bit(f) == 0 {
-				s := d.reader()
+				s := d.scratch.Reader()
 				s.ResetBytes(raw, start)
 				if d.properties(s) {
 					rec.alt |= bit(f)
 				}
-				d.release()
+				d.scratch.Release()
 			}
 			continue
 		}
 		name := d.in.Bytes(key)
-		start := valueStart(p)
+		start := decoding.ValueStart(p)
 		if !p.Skip() {
 			return false
 		}
@@ -358,16 +311,16 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 		if (rec.has|rec.alt)&bit(f) != 0 {
 			continue
 		}
-		s := d.reader()
+		s := d.scratch.Reader()
 		s.ResetBytes(raw, start)
 		if d.field(s, f, true) {
 			rec.alt |= bit(f)
 		} else if s.Err() != nil && d.drv.Cfg.Strict {
 			p.Fail(s.Err().Offset, s.Err().Msg, s.Err().Err)
-			d.release()
+			d.scratch.Release()
 			return false
 		}
-		d.release()
+		d.scratch.Release()
 	}
 	if p.Err() != nil {
 		return false
@@ -420,7 +373,7 @@ func (d *Decoder) keep(p *jsontok.Reader, f field, start int64, depth int, alt, 
 // false on a syntax error (or, when alt, if the field was not set).
 func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 	rec := &d.rec
-	start := valueStart(p)
+	start := decoding.ValueStart(p)
 	depth := p.Depth()
 	if !alt {
 		rec.has |= bit(f)
@@ -501,48 +454,22 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 			rec.CorrelationID = azlogs.TextID(d.in.Slot(&d.fieldLast[f], b))
 		}
 	case fDurationMs:
-		switch p.Peek() {
-		case jsontok.Number:
-			n, _ := p.ReadNumber()
-			v, ok := parseInt(n)
-			if !ok {
-				return d.keep(p, f, start, depth, alt, true, "not an integer")
-			}
-			rec.DurationMs = azlogs.NewOptInt(v)
-		case jsontok.String:
-			b, _ := p.ReadString()
-			v, ok := parseInt(b)
-			if !ok || d.drv.Cfg.Strict {
-				return d.keep(p, f, start, depth, alt, true, "not an integer")
-			}
-			rec.DurationMs = azlogs.NewOptInt(v)
+		v, asString, ok, consumed := decoding.Int(p, d.drv.Cfg.Strict)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, consumed, "not an integer")
+		}
+		rec.DurationMs = azlogs.NewOptInt(v)
+		if asString {
 			rec.Quirks |= QuirkDurationString
-		default:
-			return d.keep(p, f, start, depth, alt, false, "not a number")
 		}
 	case fLevel:
-		switch p.Peek() {
-		case jsontok.String:
-			b, _ := p.ReadString()
-			l, ok := azlogs.ParseLevel(b)
-			if !ok {
-				return d.keep(p, f, start, depth, alt, true, "not a level")
-			}
-			if len(b) == 1 {
-				rec.Quirks |= QuirkLevelNumber
-			}
-			rec.Level = l
-		case jsontok.Number:
-			n, _ := p.ReadNumber()
-			v, ok := parseInt(n)
-			l, ok2 := azlogs.LevelFromNumber(v)
-			if !ok || !ok2 || d.drv.Cfg.Strict {
-				return d.keep(p, f, start, depth, alt, true, "not a level")
-			}
-			rec.Level = l
+		l, numeric, ok, consumed := decoding.Level(p, d.drv.Cfg.Strict)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, consumed, "not a level")
+		}
+		rec.Level = l
+		if numeric {
 			rec.Quirks |= QuirkLevelNumber
-		default:
-			return d.keep(p, f, start, depth, alt, false, "not a level")
 		}
 	case fIdentity:
 		switch p.Peek() {
@@ -553,10 +480,10 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		case jsontok.String:
 			b, _ := p.ReadString()
 			if len(b) > 0 && b[0] == '{' && !d.drv.Cfg.Strict {
-				s := d.reader()
-				s.ResetBytes(d.chunk(b), start)
+				s := d.scratch.Reader()
+				s.ResetBytes(d.scratch.Chunk(b), start)
 				ok := d.identity(s, &rec.Identity) && s.AtEOF()
-				d.release()
+				d.scratch.Release()
 				if ok {
 					rec.Quirks |= QuirkIdentityString
 					break
@@ -572,10 +499,10 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 			if !d.quotedProperties(p, start) {
 				return false
 			}
-			s := d.reader()
-			s.ResetBytes(d.chunks[d.nchunk-1], start)
+			s := d.scratch.Reader()
+			s.ResetBytes(d.scratch.LastChunk(), start)
 			ok := d.properties(s)
-			d.release()
+			d.scratch.Release()
 			return ok
 		}
 		switch p.Peek() {
@@ -600,10 +527,10 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 			} else if len(b) == 0 || b[0] != '{' {
 				return d.keep(p, f, start, depth, alt, true, "not an object")
 			}
-			s := d.reader()
-			s.ResetBytes(d.chunk(b), start)
+			s := d.scratch.Reader()
+			s.ResetBytes(d.scratch.Chunk(b), start)
 			ok := d.properties(s) && s.AtEOF()
-			d.release()
+			d.scratch.Release()
 			if !ok {
 				rec.Properties.Members = rec.Properties.Members[:0]
 				return d.keep(p, f, start, depth, alt, true, "not an object")
@@ -629,15 +556,15 @@ func (d *Decoder) quotedProperties(p *jsontok.Reader, start int64) bool {
 	}
 	// The repair only changes quotes: what it gives must be JSON, or the
 	// record is rejected.
-	s := d.reader()
+	s := d.scratch.Reader()
 	s.ResetBytes(d.tmp, start)
 	ok = s.Skip() && s.AtEOF()
-	d.release()
+	d.scratch.Release()
 	if !ok {
 		p.Fail(start, "diagnostics: properties: single-quoted object is not an object once repaired", azlogs.ErrSyntax)
 		return false
 	}
-	d.chunk(d.tmp)
+	d.scratch.Chunk(d.tmp)
 	p.Rewind(start+int64(n), p.Depth())
 	d.rec.Quirks |= QuirkSingleQuoted
 	return true
@@ -662,7 +589,7 @@ func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
 			break
 		}
 		name := d.in.Bytes(key)
-		start := valueStart(p)
+		start := decoding.ValueStart(p)
 		isClaims := p.Peek() == jsontok.Object && (name == "claim" || name == "claims")
 		if !p.Skip() {
 			return false
@@ -678,8 +605,8 @@ func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
 
 // claims reads the string members of a claims object.
 func (d *Decoder) claims(raw azlogs.RawJSON, id *Identity) {
-	s := d.reader()
-	defer d.release()
+	s := d.scratch.Reader()
+	defer d.scratch.Release()
 	s.ResetBytes(raw, 0)
 	if !s.BeginObject() {
 		return
@@ -729,7 +656,7 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 		} else {
 			name = d.in.Bytes(key)
 		}
-		start := valueStart(p)
+		start := decoding.ValueStart(p)
 		if !p.Skip() {
 			return false
 		}

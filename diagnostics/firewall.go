@@ -5,6 +5,7 @@ import (
 	"net/netip"
 
 	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/decoding"
 	"github.com/azlogs/azlogs/internal/netaddr"
 )
 
@@ -127,7 +128,7 @@ func (p *FirewallProperties) parseMsg(v *value) {
 	}
 	proto, icmp, _ := bytes.Cut(head, []byte(" Type="))
 	p.Protocol = in.Bytes(proto)
-	if n, ok := parseInt(icmp); ok {
+	if n, ok := decoding.ParseInt(icmp); ok {
 		p.ICMPType = azlogs.NewOptInt(n)
 	}
 	src, rest, ok := bytes.Cut(rest, []byte(" to "))
@@ -199,7 +200,7 @@ func (p *FirewallProperties) parseMsg(v *value) {
 		case "IDS":
 			p.IDSDescription = in.Bytes(val)
 		case "Priority":
-			if n, ok := parseInt(val); ok {
+			if n, ok := decoding.ParseInt(val); ok {
 				p.Priority = azlogs.NewOptInt(n)
 			}
 		case "Classification":
@@ -223,7 +224,7 @@ func hostPort(b []byte) (netip.Addr, azlogs.OptInt) {
 	if i := bytes.LastIndexByte(b, ':'); i >= 0 {
 		a, _ := netaddr.ParseAddr(b[:i])
 		var port azlogs.OptInt
-		if n, ok := parseInt(b[i+1:]); ok {
+		if n, ok := decoding.ParseInt(b[i+1:]); ok {
 			port = azlogs.NewOptInt(n)
 		}
 		return a, port

@@ -9,6 +9,7 @@ import (
 
 	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/internal/aztime"
+	"github.com/azlogs/azlogs/internal/decoding"
 	"github.com/azlogs/azlogs/internal/jsontok"
 	"github.com/azlogs/azlogs/internal/netaddr"
 )
@@ -37,8 +38,8 @@ func (v *value) scalar() ([]byte, jsontok.Kind, bool) {
 	} else if len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9') && jsontok.ValidNumber(raw) {
 		return raw, jsontok.Number, true
 	}
-	s := v.d.reader()
-	defer v.d.release()
+	s := v.d.scratch.Reader()
+	defer v.d.scratch.Release()
 	s.ResetBytes(v.raw, 0)
 	switch k := s.Peek(); k {
 	case jsontok.String:
@@ -70,7 +71,7 @@ func (v *value) str() string {
 // ("", "-", "N/A") and other text give the unknown OptInt.
 func (v *value) optInt() azlogs.OptInt {
 	b, _, _ := v.scalar()
-	if n, ok := parseInt(b); ok {
+	if n, ok := decoding.ParseInt(b); ok {
 		return azlogs.NewOptInt(n)
 	}
 	// 50.000000 and the like: an integer with a zero fraction.
@@ -149,8 +150,8 @@ func (v *value) addr() netip.Addr {
 
 // each calls fn for every member of an object value.
 func (v *value) each(fn func(key []byte, m value)) {
-	s := v.d.reader()
-	defer v.d.release()
+	s := v.d.scratch.Reader()
+	defer v.d.scratch.Release()
 	s.ResetBytes(v.raw, 0)
 	if s.Peek() != jsontok.Object || !s.BeginObject() {
 		return
@@ -160,37 +161,12 @@ func (v *value) each(fn func(key []byte, m value)) {
 		if !ok {
 			return
 		}
-		start := valueStart(s)
+		start := decoding.ValueStart(s)
 		if !s.Skip() {
 			return
 		}
 		fn(key, value{raw: s.Bytes(start, s.Offset()), d: v.d})
 	}
-}
-
-// parseInt reads a decimal integer with an optional sign.
-func parseInt(b []byte) (int64, bool) {
-	if len(b) == 0 || len(b) > 19 {
-		return 0, false
-	}
-	neg := b[0] == '-'
-	if neg || b[0] == '+' {
-		b = b[1:]
-		if len(b) == 0 {
-			return 0, false
-		}
-	}
-	var n int64
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	if neg {
-		n = -n
-	}
-	return n, true
 }
 
 var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,

@@ -155,3 +155,11 @@ func Level(p *jsontok.Reader, strict bool) (l azlogs.Level, numeric, ok, consume
 	}
 	return azlogs.LevelUnknown, false, false, false
 }
+
+// LastChunk returns the buffer the last Chunk call filled.
+func (s *Scratch) LastChunk() []byte {
+	if s.nchunk == 0 {
+		return nil
+	}
+	return s.chunks[s.nchunk-1]
+}
