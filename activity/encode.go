@@ -41,7 +41,7 @@ func (rec *Record) AppendJSON(dst []byte) []byte {
 		}
 		dst = rec.appendField(dst, f)
 	}
-	dst = appendMembers(dst, rec.Extra)
+	dst = jsonw.Members(dst, rec.Extra)
 	return append(dst, '}')
 }
 
@@ -171,11 +171,11 @@ func (rec *Record) appendField(dst []byte, f field) []byte {
 	case fCallerIPAddress:
 		return jsonw.String(dst, rec.CallerIPAddress)
 	case fCorrelationID:
-		return appendID(dst, rec.CorrelationID)
+		return jsonw.ID(dst, rec.CorrelationID)
 	case fEventDataID:
-		return appendID(dst, rec.EventDataID)
+		return jsonw.ID(dst, rec.EventDataID)
 	case fOperationID:
-		return appendID(dst, rec.OperationID)
+		return jsonw.ID(dst, rec.OperationID)
 	case fIdentity:
 		if rec.Identity.Text != "" && len(rec.Identity.Claims) == 0 && rec.Identity.Authorization.isZero() && len(rec.Identity.Extra) == 0 {
 			return jsonw.String(dst, rec.Identity.Text)
@@ -187,7 +187,7 @@ func (rec *Record) appendField(dst []byte, f field) []byte {
 		if len(rec.Identity.Claims) > 0 {
 			dst = appendClaims(jsonw.Key(dst, "claims"), rec.Identity.Claims)
 		}
-		dst = appendMembers(dst, rec.Identity.Extra)
+		dst = jsonw.Members(dst, rec.Identity.Extra)
 		return append(dst, '}')
 	case fClaims:
 		return appendClaims(dst, rec.Identity.Claims)
@@ -213,13 +213,13 @@ func (rec *Record) appendField(dst []byte, f field) []byte {
 		return jsonw.String(dst, rec.SubscriptionID)
 	case fProperties:
 		dst = append(dst, '{')
-		dst = appendMembers(dst, rec.Properties.Members)
+		dst = jsonw.Members(dst, rec.Properties.Members)
 		return append(dst, '}')
 	case fHTTPRequest:
 		h := &rec.HTTPRequest
 		dst = append(dst, '{')
 		if !h.ClientRequestID.IsZero() {
-			dst = appendID(jsonw.Key(dst, "clientRequestId"), h.ClientRequestID)
+			dst = jsonw.ID(jsonw.Key(dst, "clientRequestId"), h.ClientRequestID)
 		}
 		if h.ClientIPAddress != "" {
 			dst = jsonw.StringMember(dst, "clientIpAddress", h.ClientIPAddress)
@@ -230,33 +230,12 @@ func (rec *Record) appendField(dst []byte, f field) []byte {
 		if h.URI != "" {
 			dst = jsonw.StringMember(dst, "uri", h.URI)
 		}
-		dst = appendMembers(dst, h.Extra)
+		dst = jsonw.Members(dst, h.Extra)
 		return append(dst, '}')
 	case fRelatedEvents:
 		return jsonw.Raw(dst, rec.RelatedEvents)
 	}
 	return append(dst, "null"...)
-}
-
-func appendID(dst []byte, id azlogs.ID) []byte {
-	dst = append(dst, '"')
-	n := len(dst)
-	dst = id.AppendTo(dst)
-	if hasSpecial(dst[n:]) {
-		// Text IDs may hold characters JSON escapes.
-		s := string(dst[n:])
-		return jsonw.String(dst[:n-1], s)
-	}
-	return append(dst, '"')
-}
-
-func hasSpecial(b []byte) bool {
-	for _, c := range b {
-		if c < 0x20 || c == '"' || c == '\\' {
-			return true
-		}
-	}
-	return false
 }
 
 func appendLocalizable(dst []byte, ls *LocalizableString, object bool) []byte {
@@ -311,16 +290,9 @@ func appendAuthorization(dst []byte, a *Authorization) []byte {
 				dst = jsonw.StringMember(dst, m.k, m.v)
 			}
 		}
-		dst = appendMembers(dst, e.Extra)
+		dst = jsonw.Members(dst, e.Extra)
 		dst = append(dst, '}')
 	}
-	dst = appendMembers(dst, a.Extra)
+	dst = jsonw.Members(dst, a.Extra)
 	return append(dst, '}')
-}
-
-func appendMembers(dst []byte, ms []azlogs.Member) []byte {
-	for i := range ms {
-		dst = jsonw.Raw(jsonw.Key(dst, ms[i].Name), ms[i].Value)
-	}
-	return dst
 }

@@ -324,3 +324,15 @@ func TestRecordNamedLikeAPage(t *testing.T) {
 	rec := one(t, `{"nextLink":""}`)
 	require.Equal(t, []azlogs.Member{{Name: "nextLink", Value: azlogs.RawJSON(`""`)}}, rec.Extra)
 }
+
+// TestWritesOneLine: a record read from pretty-printed input writes back
+// as one line, whatever its kept members held, so that AppendJSON output
+// can be JSON lines.
+func TestWritesOneLine(t *testing.T) {
+	in := "{\n  \"time\": \"2025-04-15T10:16:32Z\",\n  \"category\": \"Policy\",\n  \"Stamp\": {\n    \"a\": [1,\n 2]\n  },\n  \"properties\": {\"x\": {\n\"y\": \"line\\nbreak\"}}\n}\n"
+	rec := one(t, in)
+	out := rec.AppendJSON(nil)
+	require.NotContains(t, string(out), "\n")
+	require.Contains(t, string(out), `"Stamp":{"a":[1,2]}`)
+	require.Contains(t, string(out), `"x":{"y":"line\nbreak"}`)
+}

@@ -1,8 +1,6 @@
 package diagnostics
 
 import (
-	"bytes"
-
 	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/internal/jsonw"
 )
@@ -23,7 +21,7 @@ func (rec *Record) AppendJSON(dst []byte) []byte {
 		}
 		dst = rec.appendField(dst, f)
 	}
-	dst = appendMembers(dst, rec.Extra)
+	dst = jsonw.Members(dst, rec.Extra)
 	return append(dst, '}')
 }
 
@@ -101,13 +99,13 @@ func (rec *Record) appendField(dst []byte, f field) []byte {
 	case fCallerIPAddress:
 		return jsonw.String(dst, rec.CallerIPAddress)
 	case fCorrelationID:
-		return appendID(dst, rec.CorrelationID)
+		return jsonw.ID(dst, rec.CorrelationID)
 	case fIdentity:
 		if rec.Identity.Text != "" && len(rec.Identity.Members) == 0 {
 			return jsonw.String(dst, rec.Identity.Text)
 		}
 		dst = append(dst, '{')
-		dst = appendMembers(dst, rec.Identity.Members)
+		dst = jsonw.Members(dst, rec.Identity.Members)
 		return append(dst, '}')
 	case fLevel:
 		return jsonw.String(dst, rec.Level.String())
@@ -115,61 +113,12 @@ func (rec *Record) appendField(dst []byte, f field) []byte {
 		return jsonw.String(dst, rec.Location)
 	case fProperties:
 		dst = append(dst, '{')
-		dst = appendMembers(dst, rec.Properties.Members)
+		dst = jsonw.Members(dst, rec.Properties.Members)
 		return append(dst, '}')
 	}
 	return append(dst, "null"...)
 }
 
-func appendID(dst []byte, id azlogs.ID) []byte {
-	dst = append(dst, '"')
-	n := len(dst)
-	dst = id.AppendTo(dst)
-	if hasSpecial(dst[n:]) {
-		// Text IDs may hold characters JSON escapes.
-		s := string(dst[n:])
-		return jsonw.String(dst[:n-1], s)
-	}
-	return append(dst, '"')
-}
-
-func hasSpecial(b []byte) bool {
-	for _, c := range b {
-		if c < 0x20 || c == '"' || c == '\\' {
-			return true
-		}
-	}
-	return false
-}
-
-func appendMembers(dst []byte, ms []azlogs.Member) []byte {
-	for i := range ms {
-		dst = appendRaw(jsonw.Key(dst, ms[i].Name), ms[i].Value)
-	}
-	return dst
-}
-
 // appendRaw appends a raw value; one spread over several lines (as
 // pretty-printed samples are) is written without its white space, so that
 // a record is always one line.
-func appendRaw(dst []byte, v azlogs.RawJSON) []byte {
-	if bytes.IndexByte(v, '\n') < 0 && bytes.IndexByte(v, '\r') < 0 {
-		return jsonw.Raw(dst, v)
-	}
-	in := false
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		switch {
-		case in && c == '\\' && i+1 < len(v):
-			dst = append(dst, c, v[i+1])
-			i++
-			continue
-		case c == '"':
-			in = !in
-		case !in && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
-			continue
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}

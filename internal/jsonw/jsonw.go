@@ -3,9 +3,11 @@
 package jsonw
 
 import (
+	"bytes"
 	"strconv"
 	"time"
 
+	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/internal/aztime"
 )
 
@@ -66,10 +68,62 @@ func Time(dst []byte, t time.Time) []byte {
 	return append(dst, '"')
 }
 
-// Raw appends a raw JSON value, or null when it is empty.
+// Raw appends a raw JSON value, or null when it is empty. A value that
+// spans lines (kept from pretty-printed input) loses the white space
+// between its tokens, so that a record always writes as one line, as JSON
+// lines need.
 func Raw(dst []byte, v []byte) []byte {
 	if len(v) == 0 {
 		return append(dst, "null"...)
 	}
-	return append(dst, v...)
+	if bytes.IndexByte(v, '\n') < 0 && bytes.IndexByte(v, '\r') < 0 {
+		return append(dst, v...)
+	}
+	in := false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case in && c == '\\' && i+1 < len(v):
+			dst = append(dst, c, v[i+1])
+			i++
+			continue
+		case c == '"':
+			in = !in
+		case !in && (c == ' ' || c == '\t' || c == '\n' || c == '\r'):
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// ID appends id's text as a JSON string.
+func ID(dst []byte, id azlogs.ID) []byte {
+	dst = append(dst, '"')
+	n := len(dst)
+	dst = id.AppendTo(dst)
+	if needsEscape(dst[n:]) {
+		// A text ID may hold characters JSON escapes.
+		s := string(dst[n:])
+		return String(dst[:n-1], s)
+	}
+	return append(dst, '"')
+}
+
+func needsEscape(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 || c == '"' || c == '\\' {
+			return true
+		}
+	}
+	return false
+}
+
+// Members appends kept members, each as "name":value, after a comma unless
+// the object has just been opened.
+func Members(dst []byte, ms []azlogs.Member) []byte {
+	for i := range ms {
+		dst = Raw(Key(dst, ms[i].Name), ms[i].Value)
+	}
+	return dst
 }
