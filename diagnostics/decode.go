@@ -25,9 +25,12 @@ type Decoder struct {
 	in      intern.Table
 	parseFn func(*jsontok.Reader) bool
 	scratch decoding.Scratch
-	tmp     []byte
-	val     value
-	views   [numCategories]any // each category's typed view, made on first use
+
+	lastCategoryName, lastResourceID string // the last category resolved
+	lastCategory                     Category
+	tmp                              []byte
+	val                              value
+	views                            [numCategories]any // each category's typed view, made on first use
 
 	// The last value read at each place, tried before the intern table.
 	fieldLast [numFields]string
@@ -265,7 +268,7 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 	}
 	repairs := p.Repairs
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}
@@ -584,7 +587,7 @@ func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
 		return false
 	}
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}
@@ -612,7 +615,7 @@ func (d *Decoder) claims(raw azlogs.RawJSON, id *Identity) {
 		return
 	}
 	for {
-		key, ok := s.NextKey()
+		key, ok := s.Key()
 		if !ok {
 			return
 		}
@@ -646,7 +649,7 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 		return false
 	}
 	for {
-		key, ok := p.NextKey()
+		key, ok := p.Key()
 		if !ok {
 			break
 		}
@@ -668,7 +671,13 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 // finish resolves what depends on several members once all are read.
 func (d *Decoder) finish() {
 	rec := &d.rec
-	rec.Category = ResolveCategory(rec.CategoryName, rec.ResourceID)
+	// Records of one stream repeat their category and resource: the
+	// strings are interned, so asking again costs a comparison.
+	if rec.CategoryName != d.lastCategoryName || rec.ResourceID != d.lastResourceID {
+		d.lastCategory = ResolveCategory(rec.CategoryName, rec.ResourceID)
+		d.lastCategoryName, d.lastResourceID = rec.CategoryName, rec.ResourceID
+	}
+	rec.Category = d.lastCategory
 	if rec.Category != CategoryUnknown {
 		v := d.views[rec.Category]
 		w := categories[rec.Category].view

@@ -157,7 +157,7 @@ func (v *value) each(fn func(key []byte, m value)) {
 		return
 	}
 	for {
-		key, ok := s.NextKey()
+		key, ok := s.Key()
 		if !ok {
 			return
 		}
