@@ -80,7 +80,7 @@ func ValueStart(p *jsontok.Reader) int64 {
 // ParseInt reads a decimal integer with an optional sign, rejecting
 // anything else and values outside int64.
 func ParseInt(b []byte) (int64, bool) {
-	if len(b) == 0 || len(b) > 20 {
+	if len(b) == 0 {
 		return 0, false
 	}
 	neg := b[0] == '-'

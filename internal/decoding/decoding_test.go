@@ -12,7 +12,8 @@ import (
 )
 
 func TestParseInt(t *testing.T) {
-	for _, s := range []string{"0", "-0", "+7", "42", "-42", "9223372036854775807", "-9223372036854775808", "00012"} {
+	for _, s := range []string{"0", "-0", "+7", "42", "-42", "9223372036854775807", "-9223372036854775808", "00012",
+		"000000000000000000000", "-0000000000000000000000009223372036854775808"} { // leading zeros: found by FuzzParseInt
 		want, err := strconv.ParseInt(s, 10, 64)
 		require.NoError(t, err)
 		got, ok := ParseInt([]byte(s))

@@ -44,6 +44,11 @@ func (s *Stream) Resync(rec *Record) bool {
 	if s.framing == FramingLines || s.framing == FramingUnknown || len(rec.Raw) < 2 || (s.st != stArrayMore && s.st != stDone) {
 		return false
 	}
+	if len(s.firstKeys) == 0 && s.RecordKey == nil {
+		// Nothing tells a record's start from a nested object's: better
+		// one report too large than a nested object taken for a record.
+		return false
+	}
 	r := &s.r
 	from := int(rec.Start-r.base) + 1
 	to := int(rec.Start-r.base) + len(rec.Raw)
@@ -84,11 +89,8 @@ func (s *Stream) Resync(rec *Record) bool {
 }
 
 // startsRecord reports whether b opens with the first member name of a
-// record seen before (or with any member name, before any was seen).
+// record seen before, or with one the family's schema defines.
 func (s *Stream) startsRecord(b []byte) bool {
-	if len(s.firstKeys) == 0 && s.RecordKey == nil {
-		return len(b) > 1 && b[1] == '"'
-	}
 	for _, k := range s.firstKeys {
 		if bytes.HasPrefix(b, k) {
 			return true
