@@ -104,6 +104,79 @@
 // network encryption applied; [Encryption] lists the documented values,
 // and unknown ones are kept as written.
 //
+// # Decoding
+//
+// [Decoder] reads records of both kinds, mixed, in any framing (the blob's
+// {"records":[…]} document, JSON lines, an array), with the loop every
+// package of this module shares:
+//
+//	dec := nsgflow.NewDecoder(blob)
+//	for dec.Next() {
+//		rec := dec.Record() // one resource, one minute
+//		for g := range rec.Groups() { // rule and MAC (NSG), ACL and rule (VNet)
+//			for t, err := range g.Tuples() {
+//				…
+//			}
+//		}
+//	}
+//	if err := dec.Err(); err != nil { … }
+//
+// A [Record] holds the envelope (time, category, resource IDs, MAC,
+// version) as fields, the grouping as [Group] values, and each tuple's
+// text as a span of the record's bytes. A tuple is parsed only when it is
+// asked for, by [Record.Tuples], [Record.Tuple], [Group.Tuples] or
+// [Group.Tuple], into a [Tuple] on the stack: in steady state nothing is
+// allocated per record or per tuple. Members the package has no field for
+// are kept (Record.Extra, Record.PropertiesExtra, [Record.GroupExtra]) and
+// [Record.AppendJSON] writes every one back.
+//
+// # Malformed tuples
+//
+// A tuple that does not parse does not make its record bad, and is never
+// dropped: the iterators yield it, as the zero Tuple with a [*TupleError]
+// that holds its JSON pointer (/properties/flows/1/flows/0/flowTuples/3)
+// and the [*ParseError]; [Record.Validate] reports it at the same pointer;
+// [Summary] counts it in BadTuples. (By default a raw control byte inside
+// a tuple string, which JSON forbids, is read as part of a malformed tuple
+// too; azlogs.WithStrict makes it a syntax error.) A record whose JSON is
+// malformed, or
+// whose structure has the wrong types (a tuple that is not a string), is a
+// bad record: it stops the decoder, or goes to the handler of
+// azlogs.WithErrorHandler.
+//
+// # Growing blobs
+//
+// Network Watcher re-commits a blob about once a minute while the hour
+// lasts: the first block is {"records":[ (12 bytes), the last ]} (2
+// bytes), and each new record is inserted before the last block as a
+// block that starts with a comma. A reader polling the blob reads from
+// where it stopped, so its next read starts with a comma and has no head,
+// and a read that races an update may stop inside a record. [TailReader]
+// takes the bytes from a saved offset and that offset, returns every
+// complete record once, treats a torn or missing tail as the normal end of
+// a poll, and says where to resume ([TailReader.Offset]). A plain Decoder
+// reading a torn blob returns the complete records and then an error
+// wrapping azlogs.ErrTruncated, with its position; Microsoft's version 1
+// example, which ends in "..." with no closing brackets, decodes that way.
+//
+// # Aggregating
+//
+// [Summary] adds up records into flows by 5-tuple ([FlowKey]), traffic per
+// rule ([RuleKey]: the NSG or ACL with the rule name) and per source
+// address, with top lists: [Summary.TopTalkers], [Summary.TopRules],
+// [Summary.TopFlows], [Summary.DeniedFlows], [Summary.DeniedSources].
+// Adding a tuple whose keys are known allocates nothing.
+//
+// # Validation
+//
+// [Record.Validate] checks the envelope of each kind, the versions (1 or 2
+// for NSG, 4 for VNet), MAC addresses (twelve hex digits), the grouping,
+// every tuple in the layout its record's version sets (so a version 1
+// tuple in a version 2 record is reported), ports (0 to 65535, not 0 for
+// TCP and UDP), and counters against the flow state (none on NSG begin
+// tuples, none or zeros on VNet begin and denied tuples, present on
+// continuing and end tuples).
+//
 // # Departures from Microsoft's documentation
 //
 // What real samples show, and how this package reads it:
@@ -138,5 +211,14 @@
 //     statuses are recognized, and undocumented ones are kept.
 //   - Version 1 example. Microsoft's version 1 example is not valid JSON
 //     (one edition ends with "...", another nests a records array inside
-//     records); its tuples are well formed.
+//     records); its tuples are well formed. The decoder returns its
+//     complete records, then reports the tear.
+//   - Member names. The field list writes resourceid, the samples
+//     resourceId; NSG records write Version with a capital V. Every member
+//     name is matched in any letter case.
+//   - macAddress on NSG records. Not in the documented schema, but written
+//     by real blobs (and declared by Microsoft's own connector); it is
+//     read when present.
+//   - resourceId on VNet records. Not documented; some writers repeat the
+//     target there. It is read, and Record.EventResourceID prefers it.
 package nsgflow
