@@ -76,7 +76,7 @@ func (d *Decoder) handle(e *azlogs.RecordError) {
 	}
 	// The input has ended and the record needed more: whatever the
 	// driver could still find would come from inside this record.
-	if errors.Is(e.Err, azlogs.ErrTruncated) && d.src.eof {
+	if errors.Is(e.Err, azlogs.ErrTruncated) && d.drv.Stream.Ended() {
 		d.torn = true
 	}
 	d.user(e)
@@ -92,6 +92,7 @@ func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
 
 func (d *Decoder) init(opts []azlogs.Option) {
 	d.drv.Cfg = azlogs.NewConfig(opts...)
+	d.drv.Stream.RecordKey = isRecordKey
 	d.parseFn = d.parse
 	if h := d.drv.Cfg.ErrorHandler; h != nil {
 		d.user = h
@@ -201,6 +202,14 @@ var names = func() *intern.Names {
 func lookup(key []byte) field {
 	f, _ := names.Lookup(key)
 	return field(f)
+}
+
+// isRecordKey tells the stream, resyncing after a damaged record in an
+// array, which member names a flow log record has at its top level (not
+// rule, mac or flowTuples, which nested objects start with).
+func isRecordKey(name []byte) bool {
+	f := lookup(name)
+	return f >= fTime && f <= fFlowRecords
 }
 
 // stringField maps the top-level string members to their bit and field.

@@ -138,13 +138,14 @@ func (d *Driver) parse(parse func(p *Reader) bool) bool {
 			// it down.
 			return false
 		}
-		if !ok && d.Cur.Err != nil && (lastLine || d.Stream.st != stDone) {
+		if !ok && d.Cur.Err != nil && (lastLine || d.Stream.st != stDone || !d.recordAfter(lineEnd)) {
 			// The last line, torn: its bracket scan says why the input
 			// ended (the end of the blob, or the reader's error). Or
 			// a whole record spanning lines, over the size limit.
 			if d.Stream.st != stDone {
 				d.Stream.multi = true
 			}
+			d.Cur.Raw = trimSpace(d.Cur.Raw)
 			d.P.err = d.Cur.Err
 			return false
 		}
@@ -178,6 +179,18 @@ func (d *Driver) parse(parse func(p *Reader) bool) bool {
 		}
 	}
 	return true
+}
+
+// recordAfter reports whether, after absolute offset lineEnd, the next
+// token in the current record's bytes opens an object: a new record
+// starting on the next line.
+func (d *Driver) recordAfter(lineEnd int64) bool {
+	raw := d.Cur.Raw
+	i := int(lineEnd - d.Cur.Start)
+	for i < len(raw) && isSpace(raw[i]) {
+		i++
+	}
+	return i < len(raw) && raw[i] == '{'
 }
 
 // tornLine reports whether a record delimited by brackets failed at the

@@ -128,6 +128,10 @@ func (s *Stream) NextLink() []byte { return s.nextLink }
 // current read position) into a line and column.
 func (s *Stream) Position(off int64) azlogs.Position { return s.r.Position(off) }
 
+// Ended reports whether the stream has nothing more to give: the input
+// ended, or a record torn by its end was the last thing in it.
+func (s *Stream) Ended() bool { return s.st == stDone }
+
 // Err returns the error that stopped the stream, or nil.
 func (s *Stream) Err() *Error { return s.err }
 

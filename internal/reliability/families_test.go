@@ -6,6 +6,7 @@ import (
 	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/activity"
 	"github.com/azlogs/azlogs/diagnostics"
+	"github.com/azlogs/azlogs/nsgflow"
 )
 
 // decoder is what the tests need of a family's decoder.
@@ -13,6 +14,7 @@ type decoder interface {
 	Next() bool
 	Err() error
 	Reset(io.Reader)
+	Position() azlogs.Position
 }
 
 // record is what the tests need of a family's record.
@@ -52,5 +54,14 @@ var families = []family{
 			return d, func() record { return d.Record() }
 		},
 		clone: func(r record) record { return r.(*diagnostics.Record).Clone() },
+	},
+	{
+		name: "nsgflow",
+		dir:  "../../nsgflow/testdata",
+		open: func(r io.Reader, opts ...azlogs.Option) (decoder, func() record) {
+			d := nsgflow.NewDecoder(r, opts...)
+			return d, func() record { return d.Record() }
+		},
+		clone: func(r record) record { return r.(*nsgflow.Record).Clone() },
 	},
 }

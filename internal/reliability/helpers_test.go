@@ -14,6 +14,9 @@ import (
 // each bad record reported.
 type result struct {
 	records []string
+	// starts and invalid hold each record's offset and Validate error.
+	starts  []int64
+	invalid []error
 	bad     []azlogs.RecordError
 	err     error
 }
@@ -28,6 +31,8 @@ func decodeWith(f family, r io.Reader, opts ...azlogs.Option) result {
 	dec, cur := f.open(r, opts...)
 	for dec.Next() {
 		res.records = append(res.records, string(cur().AppendJSON(nil)))
+		res.starts = append(res.starts, dec.Position().Offset)
+		res.invalid = append(res.invalid, cur().Validate())
 	}
 	res.err = dec.Err()
 	return res
