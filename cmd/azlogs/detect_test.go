@@ -23,7 +23,7 @@ func TestDetect(t *testing.T) {
 		require.Equal(t, want, detect([]byte(in)), in)
 	}
 	// Every embedded sample is detected as the family it came from.
-	for dir, want := range map[string]kind{"samples/activity": kindActivity, "samples/diagnostics": kindDiagnostics} {
+	for dir, want := range map[string]kind{"samples/activity": kindActivity, "samples/diagnostics": kindDiagnostics, "samples/nsgflow": kindFlow} {
 		entries, err := os.ReadDir(dir)
 		require.NoError(t, err)
 		for _, e := range entries {

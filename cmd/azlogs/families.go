@@ -6,6 +6,7 @@ import (
 	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/activity"
 	"github.com/azlogs/azlogs/diagnostics"
+	"github.com/azlogs/azlogs/nsgflow"
 )
 
 // source is one family's decoder as the commands use it.
@@ -31,6 +32,9 @@ var openers = map[kind]opener{
 	kindDiagnostics: func(r io.Reader, opts ...azlogs.Option) source {
 		return diagnosticsSource{diagnostics.NewDecoder(r, opts...)}
 	},
+	kindFlow: func(r io.Reader, opts ...azlogs.Option) source {
+		return flowSource{nsgflow.NewDecoder(r, opts...)}
+	},
 }
 
 type activitySource struct{ *activity.Decoder }
@@ -42,3 +46,8 @@ type diagnosticsSource struct{ *diagnostics.Decoder }
 
 func (s diagnosticsSource) Event() azlogs.Event { return s.Record() }
 func (s diagnosticsSource) Validate() error     { return s.Record().Validate() }
+
+type flowSource struct{ *nsgflow.Decoder }
+
+func (s flowSource) Event() azlogs.Event { return s.Record() }
+func (s flowSource) Validate() error     { return s.Record().Validate() }

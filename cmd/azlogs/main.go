@@ -31,9 +31,10 @@ import (
 	"time"
 
 	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/nsgflow"
 )
 
-//go:embed samples/activity samples/diagnostics
+//go:embed samples/activity samples/diagnostics samples/nsgflow
 var samples embed.FS
 
 const usage = `usage: azlogs <command> [-family auto|activity|diagnostics|nsgflow] [-top N] [FILE|DIR|-]...
@@ -98,7 +99,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // recursively, "-" for standard input, or the embedded samples.
 func collect(args []string, stdin io.Reader, stderr io.Writer) ([]input, error) {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "azlogs: no files named; using the built-in samples (activity and resource logs)")
+		fmt.Fprintln(stderr, "azlogs: no files named; using the built-in samples (activity, resource and flow logs)")
 		var ins []input
 		err := fs.WalkDir(samples, "samples", func(path string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
@@ -254,12 +255,16 @@ func (c counter) print(w io.Writer, title string, top int) {
 
 func stats(inputs []input, family string, top int, stdout, stderr io.Writer) int {
 	cats, ops, results, levels := counter{}, counter{}, counter{}, counter{}
+	var flows nsgflow.Summary
 	var first, last time.Time
 	n, bad := 0, 0
 	ok := each(inputs, family, stderr,
 		func(_ string, _ kind, src source) {
 			e := src.Event()
 			n++
+			if f, ok := src.(flowSource); ok {
+				flows.AddRecord(f.Record())
+			}
 			cats[e.EventCategory()]++
 			ops[e.EventOperation()]++
 			results[e.EventResult().String()]++
@@ -289,8 +294,49 @@ func stats(inputs []input, family string, top int, stdout, stderr io.Writer) int
 	ops.print(stdout, "by operation", top)
 	results.print(stdout, "by result", 0)
 	levels.print(stdout, "by level", 0)
+	if flows.Records > 0 {
+		printFlows(stdout, &flows, top)
+	}
 	if !ok {
 		return 1
 	}
 	return 0
+}
+
+// printFlows prints what flow logs say: the busiest sources, the denied
+// flows and the traffic per rule.
+func printFlows(w io.Writer, s *nsgflow.Summary, top int) {
+	fmt.Fprintf(w, "flow logs: %d records, %d flow tuples", s.Records, s.Tuples)
+	if s.BadTuples > 0 {
+		fmt.Fprintf(w, ", %d malformed", s.BadTuples)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "top talkers (sources, by bytes):")
+	for _, r := range s.TopTalkers(top) {
+		fmt.Fprintf(w, "  %12d bytes %9d packets %7d flows  %s\n", r.Stats.Bytes, r.Stats.Packets, r.Stats.Tuples, r.Key)
+	}
+	fmt.Fprintln(w, "denied flows:")
+	denied := s.DeniedFlows(top)
+	if len(denied) == 0 {
+		fmt.Fprintln(w, "  (none)")
+	}
+	for _, r := range denied {
+		k := r.Key
+		fmt.Fprintf(w, "  %7d denied  %s:%d -> %s:%d %s\n", r.Stats.Denied, k.Src, k.SrcPort, k.Dst, k.DstPort, k.Protocol)
+	}
+	fmt.Fprintln(w, "bytes per rule:")
+	for _, r := range s.TopRules(top) {
+		fmt.Fprintf(w, "  %12d bytes %7d flows %7d denied  %s %s\n", r.Stats.Bytes, r.Stats.Tuples, r.Stats.Denied, r.Key.Rule, shortACL(r.Key.ACL))
+	}
+}
+
+// shortACL shortens an NSG resource ID to its name; an aclID stays whole.
+func shortACL(acl string) string {
+	if i := strings.LastIndexByte(acl, '/'); i >= 0 && i+1 < len(acl) {
+		return "(" + acl[i+1:] + ")"
+	}
+	if acl == "" {
+		return ""
+	}
+	return "(" + acl + ")"
 }
