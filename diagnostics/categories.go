@@ -162,13 +162,29 @@ func init() {
 	}
 }
 
-// String returns the category's canonical name as Azure writes it, such as
-// "AuditEvent", or "" for CategoryUnknown.
+// String returns the category's name as Azure writes it, such as
+// "AuditEvent"; for a constant that stands for several of Azure's
+// categories (AzureFirewallStructured: AZFWNetworkRule,
+// AZFWApplicationRule, …), the constant's own name; "" for CategoryUnknown.
 func (c Category) String() string {
-	if c > 0 && c < numCategories {
-		return categories[c].names[0]
+	if c <= 0 || c >= numCategories {
+		return ""
 	}
-	return ""
+	if label, ok := groupLabels[c]; ok {
+		return label
+	}
+	return categories[c].names[0]
+}
+
+// groupLabels name the categories that stand for several of Azure's: their
+// String is the group's name, not one member's (Record.CategoryName holds
+// the record's own).
+var groupLabels = map[Category]string{
+	FrontDoorAccessLog:      "FrontDoorAccessLog",
+	AzureFirewallLegacy:     "AzureFirewallLegacy",
+	AzureFirewallStructured: "AzureFirewallStructured",
+	DataFactoryRuns:         "DataFactoryRuns",
+	StorageLogs:             "StorageLogs",
 }
 
 // MarshalText returns the category's name ("" when unknown).
