@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"iter"
+	"net/netip"
 	"time"
 
 	"github.com/azlogs/azlogs"
@@ -37,6 +38,10 @@ type Decoder struct {
 	// evidenceMemo maps the bytes of an evidence object to its value: it
 	// names the caller's role assignment, the same across resources.
 	evidenceMemo intern.Memo[Evidence]
+
+	lastResultWord, lastIPText string // the last result word and caller IP text parsed
+	lastResult                 azlogs.Result
+	lastIP                     netip.Addr
 
 	// The last value read at each place, tried before the intern table.
 	fieldLast [numFields]string
@@ -820,17 +825,27 @@ func (d *Decoder) finish() {
 	if rec.Category != CategoryUnknown {
 		d.project(&propLookup[rec.Category], props.Members)
 	}
-	if rec.ResultType != "" {
-		rec.result = azlogs.ParseResult([]byte(rec.ResultType))
-	} else {
-		rec.result = azlogs.ParseResult([]byte(rec.Status.Value))
+	// The result word and the caller's address repeat from record to
+	// record; their strings are interned, so the last answer is found by
+	// one comparison.
+	word := rec.ResultType
+	if word == "" {
+		word = rec.Status.Value
 	}
+	if word != d.lastResultWord {
+		d.lastResultWord, d.lastResult = word, azlogs.ParseResult([]byte(word))
+	}
+	rec.result = d.lastResult
 	ip := rec.CallerIPAddress
 	if ip == "" {
 		ip = rec.HTTPRequest.ClientIPAddress
 	}
 	if ip != "" {
-		rec.CallerIP, _, _ = netaddr.ParseCallerIP([]byte(ip))
+		if ip != d.lastIPText {
+			d.lastIPText = ip
+			d.lastIP, _, _ = netaddr.ParseCallerIP([]byte(ip))
+		}
+		rec.CallerIP = d.lastIP
 	}
 	rec.caller = rec.findCaller()
 }
