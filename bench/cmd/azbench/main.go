@@ -91,9 +91,9 @@ func run(sizeFlag string, seed int64, passes, procs int, only, file, write strin
 	fmt.Printf("mix: %s\n", mix)
 	fmt.Printf("%s %s/%s, %d CPUs, GOMAXPROCS %d while timing; %d passes after 1 warm-up, methods interleaved (order rotates each pass)\n",
 		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), procs, passes)
-	if l := loadAverage(); l != "" {
+	if l := bench.LoadAverage(); l != "" {
 		fmt.Printf("load average before: %s\n", l)
-		defer func() { fmt.Printf("load average after: %s\n", loadAverage()) }()
+		defer func() { fmt.Printf("load average after: %s\n", bench.LoadAverage()) }()
 	}
 
 	prev := runtime.GOMAXPROCS(procs)
@@ -103,11 +103,11 @@ func run(sizeFlag string, seed int64, passes, procs int, only, file, write strin
 		runtime.GC()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		cpu0, _ := cpuTime()
+		cpu0, _ := bench.CPUTime()
 		start := time.Now()
 		n, err := m.Decode(bytes.NewReader(corpus))
 		elapsed := time.Since(start)
-		cpu1, _ := cpuTime()
+		cpu1, _ := bench.CPUTime()
 		runtime.ReadMemStats(&after)
 		if err != nil {
 			return sample{}, fmt.Errorf("%s: %w", m.Name, err)
@@ -244,7 +244,7 @@ func column(ss []sample, f func(sample) float64) []float64 {
 }
 
 func printTable(w io.Writer, methods []bench.Method, results [][]sample, base, corpusBytes, records int, markdown bool) {
-	_, haveCPU := cpuTime()
+	_, haveCPU := bench.CPUTime()
 	head := []string{"method", "MB/s", "ns/record", "B/record", "allocs/record", "vs encoding/json", "cpu ns/record", "cpu vs encoding/json", "spread"}
 	var rows [][]string
 	perRecord := func(x float64) string { return fmt.Sprintf("%.0f", x/float64(records)) }

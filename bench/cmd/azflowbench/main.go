@@ -84,9 +84,9 @@ func run(sizeFlag string, seed int64, passes, procs int, markdown, verbose bool)
 		float64(tuples)/float64(records), float64(len(corpus))/float64(tuples))
 	fmt.Printf("%s %s/%s, %d CPUs, GOMAXPROCS %d while timing; %d passes after 1 warm-up, methods interleaved (order rotates each pass)\n",
 		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), procs, passes)
-	if l := loadAverage(); l != "" {
+	if l := bench.LoadAverage(); l != "" {
 		fmt.Printf("load average before: %s\n", l)
-		defer func() { fmt.Printf("load average after: %s\n", loadAverage()) }()
+		defer func() { fmt.Printf("load average after: %s\n", bench.LoadAverage()) }()
 	}
 	prev := runtime.GOMAXPROCS(procs)
 	defer runtime.GOMAXPROCS(prev)
@@ -98,11 +98,11 @@ func run(sizeFlag string, seed int64, passes, procs int, markdown, verbose bool)
 		runtime.GC()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		cpu0, _ := cpuTime()
+		cpu0, _ := bench.CPUTime()
 		start := time.Now()
 		res, err := m.Decode(bytes.NewReader(corpus))
 		elapsed := time.Since(start)
-		cpu1, _ := cpuTime()
+		cpu1, _ := bench.CPUTime()
 		runtime.ReadMemStats(&after)
 		if err != nil {
 			return sample{}, fmt.Errorf("%s: %w", m.Name, err)
