@@ -275,6 +275,11 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 // for null. consumed says whether the value has been read already.
 func (d *Decoder) keep(p *jsontok.Reader, f field, start int64, depth int, alt, consumed bool, why string) bool {
 	if consumed {
+		if p.Err() != nil {
+			// A syntax error inside the value: the record is bad, and the
+			// error says why; a wrong shape is what is kept.
+			return false
+		}
 		p.Rewind(start, depth)
 	}
 	isNull := p.Peek() == jsontok.Null

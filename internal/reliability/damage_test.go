@@ -2,10 +2,13 @@ package reliability
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/azlogs/azlogs"
 )
@@ -157,6 +160,16 @@ func TestDamagedStreams(t *testing.T) {
 					if res.err != nil {
 						t.Fatalf("decoder stopped: %v", res.err)
 					}
+					// Records cut across reads: the same results through
+					// readers that return a few bytes at a time.
+					for name, r := range map[string]io.Reader{
+						"half":    iotest.HalfReader(bytes.NewReader(stream)),
+						"7 bytes": &chunkReader{data: stream, n: 7},
+					} {
+						if got := decodeWith(f, r); !equalResults(res, got) {
+							t.Fatalf("read through %s reader: %d records %d bad, want %d records %d bad", name, len(got.records), len(got.bad), len(res.records), len(res.bad))
+						}
+					}
 					// Match every result to the record at its offset.
 					decoded := map[int64]int{}
 					for i, off := range res.starts {
@@ -226,4 +239,63 @@ func trunc(b []byte) []byte {
 		return b[:300]
 	}
 	return b
+}
+
+// chunkReader returns at most n bytes a read.
+type chunkReader struct {
+	data []byte
+	n    int
+}
+
+func (r *chunkReader) Read(p []byte) (int, error) {
+	if len(r.data) == 0 {
+		return 0, io.EOF
+	}
+	k := copy(p[:min(len(p), r.n)], r.data)
+	r.data = r.data[k:]
+	return k, nil
+}
+
+// TestInvalidUTF8Strict damages records with bytes that are not UTF-8.
+// By default a decoder keeps such bytes as they are (nothing is changed,
+// and AppendJSON writes them back); with WithStrict it rejects the record,
+// and the records around it still decode.
+func TestInvalidUTF8Strict(t *testing.T) {
+	for _, f := range families {
+		t.Run(f.name, func(t *testing.T) {
+			var clean [][]byte
+			for _, rec := range cleanRecords(t, f) {
+				if r := decodeWith(f, bytes.NewReader(rec), azlogs.WithStrict()); len(r.bad) == 0 && r.err == nil {
+					clean = append(clean, rec) // records strict mode accepts as they are
+				}
+			}
+			if len(clean) == 0 {
+				t.Fatal("no record of the samples passes strict mode")
+			}
+			var stream []byte
+			var bad []int
+			for i := 0; i < 60; i++ {
+				rec := clean[i%len(clean)]
+				if i%7 == 3 {
+					at := insideString(rec)
+					rec = splice(rec, at[len(at)/2], 0, "\xff\xfe")
+					bad = append(bad, i)
+				}
+				stream = append(append(stream, rec...), '\n')
+			}
+			strict := decodeWith(f, bytes.NewReader(stream), azlogs.WithStrict())
+			if len(strict.bad) != len(bad) {
+				t.Fatalf("strict: %d records reported, want %d", len(strict.bad), len(bad))
+			}
+			for i, b := range strict.bad {
+				if b.Record != bad[i] || !errors.Is(b.Err, azlogs.ErrSyntax) {
+					t.Fatalf("strict: report %d is record %d (%v), want record %d", i, b.Record, b.Err, bad[i])
+				}
+			}
+			lax := decodeWith(f, bytes.NewReader(stream))
+			if len(lax.bad) != 0 || len(lax.records) != 60 {
+				t.Fatalf("default: %d records, %d reported; want all 60 decoded, bytes kept", len(lax.records), len(lax.bad))
+			}
+		})
+	}
 }
