@@ -97,8 +97,37 @@ func (s *Stream) startsRecord(b []byte) bool {
 		}
 	}
 	if s.RecordKey != nil && len(b) > 2 && b[1] == '"' {
-		if end := bytes.IndexByte(b[2:], '"'); end >= 0 {
-			return s.RecordKey(b[2 : 2+end])
+		if end := bytes.IndexByte(b[2:], '"'); end >= 0 && s.RecordKey(b[2:2+end]) {
+			return true
+		}
+	}
+	return s.cutShort(b)
+}
+
+// cutShort reports whether b is a record cut short inside its first member
+// name: the name stops (at a comma or a closer) partway through a known
+// first name. Such bytes are never valid JSON, so they are a record's
+// remains, not a nested object.
+func (s *Stream) cutShort(b []byte) bool {
+	// A lone brace before a comma is not taken: a record cut short often
+	// ends in ",{" itself (a nested object it was about to open).
+	if len(b) < 2 || b[1] != '"' {
+		return false
+	}
+	k := 2
+	for k < len(b) && b[k] != '"' && b[k] != ',' && b[k] != '}' && b[k] != ']' {
+		k++
+	}
+	if k >= len(b) || b[k] == '"' {
+		return false // a whole name: not cut inside it
+	}
+	part := b[2:k]
+	if len(part) == 0 {
+		return false // `{"` then a comma: likely a nested object cut short
+	}
+	for _, key := range s.firstKeys {
+		if bytes.HasPrefix(key[2:], part) { // key is {"name"
+			return true
 		}
 	}
 	return false

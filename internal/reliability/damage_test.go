@@ -89,6 +89,16 @@ var damages = []damage{
 	{"wrong literal", true, func(rng *rand.Rand, rec []byte) []byte {
 		return splice(rec, pick(rng, structural(rec, ':'))+1, 0, "nul ")
 	}},
+	{"wrong type", true, func(rng *rand.Rand, rec []byte) []byte {
+		// The time, which every family types, as a number: valid JSON
+		// of the wrong type, which a decoder must report or flag.
+		if i := bytes.Index(rec, []byte(`"time":"`)); i >= 0 {
+			if j := bytes.IndexByte(rec[i+8:], '"'); j >= 0 {
+				return splice(rec, i+7, j+2, "20250415")
+			}
+		}
+		return splice(rec, pick(rng, structural(rec, ':')), 1, "#")
+	}},
 	{"truncated", false, func(rng *rand.Rand, rec []byte) []byte {
 		return rec[:1+rng.IntN(len(rec)-2)]
 	}},
@@ -129,7 +139,23 @@ func TestDamagedStreams(t *testing.T) {
 		for _, fr := range framings {
 			for _, rate := range []float64{0.01, 0.30} {
 				t.Run(fmt.Sprintf("%s/%s/%.0f%%", f.name, fr.name, rate*100), func(t *testing.T) {
-					rng := rand.New(rand.NewPCG(uint64(rate*1000), uint64(len(fr.name))))
+					checkDamaged(t, f, clean, fr, rate, uint64(len(fr.name))+damageSeed)
+				})
+			}
+		}
+	}
+}
+
+// damageSeed varies the damage drawn (a debugging aid; 0 in the suite).
+var damageSeed uint64
+
+// checkDamaged builds one damaged stream and checks what f makes of it.
+func checkDamaged(t *testing.T, f family, clean [][]byte, fr framing, rate float64, seed uint64) {
+	{
+		{
+			{
+				{
+					rng := rand.New(rand.NewPCG(uint64(rate*1000), seed))
 					n := 400
 					var stream []byte
 					type placed struct {
@@ -202,7 +228,7 @@ func TestDamagedStreams(t *testing.T) {
 							// Raw bytes are trimmed of trailing white space
 							// (a line's "\r", a blank before the next record).
 							if got, want := string(b.Raw), strings.TrimRight(string(p.raw), " \t\r\n"); got != want {
-								t.Fatalf("bad record %d: raw bytes differ:\n got %q\nwant %q", idx, trunc(b.Raw), trunc(p.raw))
+								t.Fatalf("bad record %d: raw bytes differ:\n got %d %q\nwant %d %q", idx, len(b.Raw), tail(b.Raw), len(p.raw), tail(p.raw))
 							}
 						case isDecoded && res.invalid[di] != nil:
 							// Damage the family reads past and reports
@@ -226,7 +252,7 @@ func TestDamagedStreams(t *testing.T) {
 					}
 					_ = flagged
 					t.Logf("%d records, %d damaged: %d decoded (%d of them damaged and flagged by Validate), %d reported", n, len(wantBad), len(res.records), flagged, len(res.bad))
-				})
+				}
 			}
 		}
 	}
@@ -298,4 +324,12 @@ func TestInvalidUTF8Strict(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tail returns the last 300 bytes of b, where a cut record differs.
+func tail(b []byte) []byte {
+	if len(b) > 300 {
+		return b[len(b)-300:]
+	}
+	return b
 }
