@@ -33,7 +33,6 @@ import (
 	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -179,7 +178,7 @@ func loadCorpus(sizeFlag string, seed int64, file, write string) (corpus []byte,
 		return corpus, records, strings.Join(parts, ", "), file, nil
 	}
 
-	size, err := parseSize(sizeFlag)
+	size, err := bench.ParseSize(sizeFlag)
 	if err != nil {
 		return nil, 0, "", "", err
 	}
@@ -207,33 +206,6 @@ func loadCorpus(sizeFlag string, seed int64, file, write string) (corpus []byte,
 }
 
 // parseSize reads sizes such as 64MB, 512KB, 1GB or 1000000.
-func parseSize(s string) (int64, error) {
-	t := strings.ToUpper(strings.TrimSpace(s))
-	mult := int64(1)
-	for _, u := range []struct {
-		suffix string
-		mult   int64
-	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
-		if strings.HasSuffix(t, u.suffix) {
-			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
-			break
-		}
-	}
-	n, err := strconv.ParseFloat(t, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("bad size %q", s)
-	}
-	return int64(n * float64(mult)), nil
-}
-
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
 
 func column(ss []sample, f func(sample) float64) []float64 {
 	out := make([]float64, len(ss))
@@ -258,24 +230,24 @@ func printTable(w io.Writer, methods []bench.Method, results [][]sample, base, c
 		for p := range rs {
 			rs[p] = f(results[base][p]) / f(results[i][p])
 		}
-		return fmt.Sprintf("%.2fx", median(rs))
+		return fmt.Sprintf("%.2fx", bench.Median(rs))
 	}
 	wall := func(s sample) float64 { return s.ns }
 	cpu := func(s sample) float64 { return s.cpu }
 	for i, m := range methods {
 		ss := results[i]
-		ns := median(column(ss, wall))
+		ns := bench.Median(column(ss, wall))
 		times := column(ss, wall)
 		cpuNs, cpuRatio := "n/a", "n/a"
 		if haveCPU {
-			cpuNs, cpuRatio = perRecord(median(column(ss, cpu))), ratio(i, cpu)
+			cpuNs, cpuRatio = perRecord(bench.Median(column(ss, cpu))), ratio(i, cpu)
 		}
 		rows = append(rows, []string{
 			m.Name,
 			fmt.Sprintf("%.1f", float64(corpusBytes)/ns*1e3),
 			perRecord(ns),
-			perRecord(median(column(ss, func(s sample) float64 { return s.bytes }))),
-			fmt.Sprintf("%.2f", median(column(ss, func(s sample) float64 { return s.allocs }))/float64(records)),
+			perRecord(bench.Median(column(ss, func(s sample) float64 { return s.bytes }))),
+			fmt.Sprintf("%.2f", bench.Median(column(ss, func(s sample) float64 { return s.allocs }))/float64(records)),
 			ratio(i, wall),
 			cpuNs,
 			cpuRatio,

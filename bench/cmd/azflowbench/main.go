@@ -31,8 +31,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -64,7 +62,7 @@ func run(sizeFlag string, seed int64, passes, procs int, markdown, verbose bool)
 	if passes < 1 {
 		return fmt.Errorf("-passes must be at least 1")
 	}
-	size, err := parseSize(sizeFlag)
+	size, err := bench.ParseSize(sizeFlag)
 	if err != nil {
 		return err
 	}
@@ -164,8 +162,8 @@ func run(sizeFlag string, seed int64, passes, procs int, markdown, verbose bool)
 			fmt.Sprintf("%.2f", allocs/float64(records)),
 			fmt.Sprintf("%.4f", allocs/float64(tuples)),
 			fmt.Sprintf("%.0f", median(rs, func(s sample) float64 { return s.bytes })/float64(records)),
-			fmt.Sprintf("%.2f×", medianOf(ratio)),
-			fmt.Sprintf("%.2f×", medianOf(ratioCPU)),
+			fmt.Sprintf("%.2f×", bench.Median(ratio)),
+			fmt.Sprintf("%.2f×", bench.Median(ratioCPU)),
 		})
 	}
 	printTable(head, rows, markdown)
@@ -177,17 +175,7 @@ func median(rs []sample, f func(sample) float64) float64 {
 	for i, s := range rs {
 		v[i] = f(s)
 	}
-	return medianOf(v)
-}
-
-func medianOf(v []float64) float64 {
-	v = slices.Clone(v)
-	slices.Sort(v)
-	n := len(v)
-	if n%2 == 1 {
-		return v[n/2]
-	}
-	return (v[n/2-1] + v[n/2]) / 2
+	return bench.Median(v)
 }
 
 func printTable(head []string, rows [][]string, markdown bool) {
@@ -223,23 +211,4 @@ func printTable(head []string, rows [][]string, markdown bool) {
 		}
 		fmt.Println()
 	}
-}
-
-func parseSize(s string) (int64, error) {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	mult := int64(1)
-	for _, u := range []struct {
-		suffix string
-		n      int64
-	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
-		if strings.HasSuffix(s, u.suffix) {
-			s, mult = strings.TrimSuffix(s, u.suffix), u.n
-			break
-		}
-	}
-	n, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("bad -size %q", s)
-	}
-	return int64(n * float64(mult)), nil
 }
