@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -17,25 +16,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
-
 // samples returns the sample files in testdata.
-func samples(t testing.TB) []string {
-	t.Helper()
-	var files []string
-	entries, err := os.ReadDir("testdata")
-	require.NoError(t, err)
-	for _, e := range entries {
-		if e.IsDir() || e.Name() == "README.md" {
-			continue
-		}
-		files = append(files, filepath.Join("testdata", e.Name()))
-	}
-	require.NotEmpty(t, files)
-	return files
-}
 
 // decodeAll decodes every record of data, cloning each, and collects the
 // bad records reported.
@@ -86,7 +70,7 @@ type goldenFile struct {
 }
 
 func TestGolden(t *testing.T) {
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)
@@ -117,26 +101,13 @@ func TestGolden(t *testing.T) {
 			for _, e := range bad {
 				g.Errors = append(g.Errors, e.Error())
 			}
-			got, err := json.MarshalIndent(g, "", "  ")
-			require.NoError(t, err)
-			got = append(got, '\n')
-			golden := filepath.Join("testdata", "golden", filepath.Base(file)+".golden.json")
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, got, 0o644))
-				return
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test -update to create the golden file")
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("decoded records differ from %s (-want +got):\n%s", golden, diff)
-			}
+			testkit.Golden(t, filepath.Join("testdata", "golden", filepath.Base(file)+".golden.json"), g)
 		})
 	}
 }
 
 func TestRoundTrip(t *testing.T) {
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)
@@ -162,7 +133,7 @@ func TestRoundTrip(t *testing.T) {
 // TestReuse checks that a record decoded after another equals the same
 // record decoded fresh: nothing of the first leaks into the second.
 func TestReuse(t *testing.T) {
-	files := samples(t)
+	files := testkit.Samples(t)
 	var all [][]byte
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -201,7 +172,7 @@ func TestReuse(t *testing.T) {
 // TestOneByteReader checks that reading one byte at a time, or with a
 // reader that returns data along with errors, gives the same records.
 func TestOneByteReader(t *testing.T) {
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		data, err := os.ReadFile(file)
 		require.NoError(t, err)
 		want, wantBad, err := decodeAll(t, data)

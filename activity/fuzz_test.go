@@ -7,13 +7,14 @@ import (
 	"testing"
 
 	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/testkit"
 )
 
 // FuzzDecoder feeds arbitrary input to the decoder, in default and strict
 // mode: it must never panic, every record it returns must write back as
 // valid JSON that decodes again, and Validate must not panic either.
 func FuzzDecoder(f *testing.F) {
-	for _, file := range samples(f) {
+	for _, file := range testkit.Samples(f) {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/azlogs/azlogs/internal/testkit"
 	"github.com/stretchr/testify/require"
 )
 
@@ -32,7 +33,7 @@ var documented = map[Category]string{
 // view, and spot-checks a field of the documented ones.
 func TestCategorySamples(t *testing.T) {
 	seen := map[Category]bool{}
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		data, err := os.ReadFile(file)
 		require.NoError(t, err)
 		recs, _, err := decodeAll(t, data)

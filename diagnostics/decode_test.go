@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -18,25 +17,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/testkit"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
-
 // samples returns the sample files in testdata.
-func samples(t testing.TB) []string {
-	t.Helper()
-	var files []string
-	entries, err := os.ReadDir("testdata")
-	require.NoError(t, err)
-	for _, e := range entries {
-		if e.IsDir() || e.Name() == "README.md" {
-			continue
-		}
-		files = append(files, filepath.Join("testdata", e.Name()))
-	}
-	require.NotEmpty(t, files)
-	return files
-}
 
 // decodeAll decodes every record of data, cloning each, and collects the
 // bad records reported.
@@ -108,7 +92,7 @@ type goldenFile struct {
 }
 
 func TestGolden(t *testing.T) {
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)
@@ -140,26 +124,13 @@ func TestGolden(t *testing.T) {
 			for _, e := range bad {
 				g.Errors = append(g.Errors, e.Error())
 			}
-			got, err := json.MarshalIndent(g, "", "  ")
-			require.NoError(t, err)
-			got = append(got, '\n')
-			golden := filepath.Join("testdata", "golden", filepath.Base(file)+".golden.json")
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, got, 0o644))
-				return
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test -update to create the golden file")
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("decoded records differ from %s (-want +got):\n%s", golden, diff)
-			}
+			testkit.Golden(t, filepath.Join("testdata", "golden", filepath.Base(file)+".golden.json"), g)
 		})
 	}
 }
 
 func TestRoundTrip(t *testing.T) {
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)
@@ -186,7 +157,7 @@ func TestRoundTrip(t *testing.T) {
 // record decoded fresh: nothing of the first leaks into the second.
 func TestReuse(t *testing.T) {
 	var all [][]byte
-	for _, f := range samples(t) {
+	for _, f := range testkit.Samples(t) {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
 		recs, _, err := decodeAll(t, data)
@@ -230,7 +201,7 @@ func TestReuse(t *testing.T) {
 // TestOneByteReader checks that reading one byte at a time, or with readers
 // that return data along with errors or in halves, gives the same records.
 func TestOneByteReader(t *testing.T) {
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		data, err := os.ReadFile(file)
 		require.NoError(t, err)
 		want, _, err := decodeAll(t, data)
@@ -348,7 +319,7 @@ func TestTornLastRecord(t *testing.T) {
 func mixedLines(t testing.TB, n int) ([]byte, int) {
 	t.Helper()
 	var recs []*Record
-	for _, f := range samples(t) {
+	for _, f := range testkit.Samples(t) {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
 		rs, _, err := decodeAll(t, data)
@@ -369,7 +340,7 @@ func TestAllocations(t *testing.T) {
 	// The originals too: quirks (strings of JSON, single quotes, renamed
 	// members) take other paths than the written-back form.
 	var originals [][]byte
-	for _, f := range samples(t) {
+	for _, f := range testkit.Samples(t) {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
 		originals = append(originals, data)
@@ -411,7 +382,7 @@ func TestAllocations(t *testing.T) {
 		}
 		runOne()
 		if n := testing.AllocsPerRun(10, runOne); n > 2 {
-			t.Errorf("decoding ten copies of %s allocates %.0f times per run", samples(t)[i], n)
+			t.Errorf("decoding ten copies of %s allocates %.0f times per run", testkit.Samples(t)[i], n)
 		}
 	}
 	recs, _, _ := decodeAll(t, lines)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/testkit"
 )
 
 // FuzzDecoder feeds arbitrary input to the decoder, in default and strict
@@ -14,7 +15,7 @@ import (
 // valid JSON that decodes again, and Validate and Clone must not panic
 // either.
 func FuzzDecoder(f *testing.F) {
-	for _, file := range samples(f) {
+	for _, file := range testkit.Samples(f) {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			f.Fatal(err)

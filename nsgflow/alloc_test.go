@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/azlogs/azlogs/internal/testkit"
 	"github.com/stretchr/testify/require"
 )
 
@@ -14,7 +15,7 @@ func TestDecoderAllocs(t *testing.T) {
 	if testing.CoverMode() != "" {
 		t.Skip("coverage counters allocate")
 	}
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		if file == msdocsV1 {
 			continue // its torn tail makes an error, which allocates
 		}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"testing"
+
+	"github.com/azlogs/azlogs/internal/testkit"
 )
 
 // benchBlob builds a {"records":[…]} blob of about size bytes from the
@@ -11,7 +13,7 @@ import (
 func benchBlob(b *testing.B, size int) (blob []byte, records, tuples int) {
 	b.Helper()
 	var recs []*Record
-	for _, f := range samples(b) {
+	for _, f := range testkit.Samples(b) {
 		if f == msdocsV1 {
 			continue
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,29 +13,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/testkit"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // msdocsV1 is Microsoft's version 1 example, which ends in "..." without
 // closing the array and the object.
 const msdocsV1 = "testdata/msdocs__network-watcher-nsg-flow-logging-overview__v1-example.json"
 
 // samples returns the sample files in testdata.
-func samples(tb testing.TB) []string {
-	tb.Helper()
-	entries, err := os.ReadDir("testdata")
-	require.NoError(tb, err)
-	var files []string
-	for _, e := range entries {
-		if e.IsDir() || e.Name() == "README.md" {
-			continue
-		}
-		files = append(files, filepath.Join("testdata", e.Name()))
-	}
-	require.NotEmpty(tb, files)
-	return files
-}
 
 // decodeAll decodes every record of data, cloning each, and returns the
 // error that stopped the decoder.
@@ -130,7 +114,7 @@ type goldenFile struct {
 }
 
 func TestGolden(t *testing.T) {
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)
@@ -147,17 +131,7 @@ func TestGolden(t *testing.T) {
 				g.Records = append(g.Records, viewRecord(rec))
 				g.Tuples += rec.NumTuples()
 			}
-			got, err := json.MarshalIndent(g, "", "  ")
-			require.NoError(t, err)
-			got = append(got, '\n')
-			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))+".golden.json")
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, got, 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test -update")
-			require.Equal(t, string(want), string(got))
+			testkit.Golden(t, filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))+".golden.json"), g)
 		})
 	}
 }
@@ -165,7 +139,7 @@ func TestGolden(t *testing.T) {
 // Every tuple in the samples is found by the decoder: the count equals the
 // number of strings that look like tuples in the raw file.
 func TestSampleTupleCounts(t *testing.T) {
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		data, err := os.ReadFile(file)
 		require.NoError(t, err)
 		recs, _ := decodeAll(t, data)
@@ -224,7 +198,7 @@ func tupleTexts(rec *Record) []string {
 }
 
 func TestRoundTrip(t *testing.T) {
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		data, err := os.ReadFile(file)
 		require.NoError(t, err)
 		recs, _ := decodeAll(t, data)
@@ -260,7 +234,7 @@ func TestLosslessUnknownMembers(t *testing.T) {
 }
 
 func TestReuse(t *testing.T) {
-	files := samples(t)
+	files := testkit.Samples(t)
 	var all [][]byte
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -287,7 +261,7 @@ func TestReuse(t *testing.T) {
 }
 
 func TestOneByteReader(t *testing.T) {
-	for _, file := range samples(t) {
+	for _, file := range testkit.Samples(t) {
 		data, err := os.ReadFile(file)
 		require.NoError(t, err)
 		want, wantErr := decodeAll(t, data)
