@@ -59,10 +59,6 @@ func corpusFiles(tb testing.TB, patterns ...string) map[string][]byte {
 // nil.
 func walk(r *Reader) (any, bool) { return walkWith(r, false) }
 
-// walkFast is walk through the fast paths (Key, Str, IsString), which
-// must give the same results.
-func walkFast(r *Reader) (any, bool) { return walkWith(r, true) }
-
 func walkWith(r *Reader, fast bool) (any, bool) {
 	if fast && r.IsString() {
 		if r.Peek() != String {

@@ -70,11 +70,3 @@ var sources = []source{
 		return iotest.DataErrReader(iotest.OneByteReader(bytes.NewReader(b)))
 	}),
 }
-
-// errSentinel returns the sentinel of the reader's error, or nil.
-func errSentinel(r *Reader) error {
-	if e := r.Err(); e != nil {
-		return e.Err
-	}
-	return nil
-}
