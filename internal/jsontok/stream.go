@@ -373,14 +373,17 @@ func (s *Stream) probeEnvelope() bool {
 				return true
 			}
 		case strings.HasPrefix(string(key), "@odata.") || string(key) == "nextLink":
-			if strings.HasSuffix(string(key), "nextLink") && r.peek() == '"' {
+			// Decide from the name before reading on: a refill may move
+			// its bytes.
+			isLink, isOData := strings.HasSuffix(string(key), "nextLink"), key[0] == '@'
+			if isLink && r.peek() == '"' {
 				v, _ := r.ReadString()
 				s.nextLink = append(s.nextLink[:0], v...)
 			} else {
 				r.Skip()
 			}
 			sawMeta = true
-			sawOData = sawOData || key[0] == '@'
+			sawOData = sawOData || isOData
 			continue
 		}
 		break
