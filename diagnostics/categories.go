@@ -244,9 +244,22 @@ func provider(id string) string {
 type viewer interface {
 	newView() any
 	reset(any)
-	// set reads member name (of properties, or of the record's top level
-	// when top) into the view, and reports whether the view has it.
-	set(view any, top bool, name string, v *value) bool
+	// lookup returns the index of the setter of member name (of
+	// properties, or of the record's top level when top), or -1.
+	lookup(top bool, name string) int
+	// apply runs setter i (from lookup) on the view.
+	apply(view any, top bool, i int, v *value)
+}
+
+// set reads member name into view v of w, and reports whether the view has
+// it.
+func set(w viewer, view any, top bool, name string, v *value) bool {
+	i := w.lookup(top, name)
+	if i < 0 {
+		return false
+	}
+	w.apply(view, top, i, v)
+	return true
 }
 
 // fields maps member names to the setters that read them into a view.
@@ -286,17 +299,24 @@ func (w *view[T]) reset(a any) {
 	var zero T
 	*a.(*T) = zero
 }
-func (w *view[T]) set(a any, top bool, name string, v *value) bool {
+func (w *view[T]) lookup(top bool, name string) int {
 	w.once.Do(w.build)
-	names, sets := w.propNames, w.propSet
+	names := w.propNames
 	if top {
-		names, sets = w.topNames, w.topSet
+		names = w.topNames
 	}
 	if i, ok := names.Lookup([]byte(name)); ok {
-		sets[i](a.(*T), v)
-		return true
+		return i
 	}
-	return false
+	return -1
+}
+
+func (w *view[T]) apply(a any, top bool, i int, v *value) {
+	if top {
+		w.topSet[i](a.(*T), v)
+	} else {
+		w.propSet[i](a.(*T), v)
+	}
 }
 
 // with returns fs with each setter also under the alias names given as

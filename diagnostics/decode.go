@@ -26,11 +26,15 @@ type Decoder struct {
 	parseFn func(*jsontok.Reader) bool
 	scratch decoding.Scratch
 
-	lastCategoryName, lastResourceID string // the last category resolved
-	lastCategory                     Category
-	tmp                              []byte
-	val                              value
-	views                            [numCategories]any // each category's typed view, made on first use
+	cats   [catCacheSize]catEntry // categories resolved lately
+	tmp    []byte
+	val    value
+	views  [numCategories]any    // each category's typed view, made on first use
+	shapes [numCategories]*shape // each category's member names by position
+	// early is the category whose typed view properties filled while it
+	// read them (the record named its category first); CategoryUnknown
+	// when the view is to be filled once the record is read.
+	early Category
 
 	// The last value read at each place, tried before the intern table.
 	fieldLast [numFields]string
@@ -56,6 +60,51 @@ func (d *Decoder) propSlot(name string, top bool) *string {
 		h ^= propSlots / 2
 	}
 	return &d.propLast[h%propSlots]
+}
+
+// shape remembers, for one category, the names of the members of
+// properties by position, and the setter of each, as the last record of the
+// category wrote them: a category writes its members in the same order, so
+// a member's name costs one comparison and finding its setter nothing.
+type shape struct {
+	names [maxNameSlots]string
+	// setter is the index of the name's setter in the category's view,
+	// plus one; 0 means none.
+	setter [maxNameSlots]int16
+}
+
+// catCacheSize is how many (category name, resource ID) pairs the decoder
+// remembers the category of.
+const catCacheSize = 64
+
+type catEntry struct {
+	name, resourceID string
+	cat              Category
+}
+
+// category returns ResolveCategory(name, resourceID), remembering it: the
+// strings are interned, so the same pair is almost always the same two
+// strings, whose addresses pick the entry.
+func (d *Decoder) category(name, resourceID string) Category {
+	h := uintptr(unsafe.Pointer(unsafe.StringData(name)))>>3 ^ uintptr(unsafe.Pointer(unsafe.StringData(resourceID)))>>5
+	e := &d.cats[h%catCacheSize]
+	if e.name != name || e.resourceID != resourceID || e.name == "" {
+		*e = catEntry{name: name, resourceID: resourceID, cat: ResolveCategory(name, resourceID)}
+	}
+	return e.cat
+}
+
+// view returns the decoder's typed view of category c, emptied.
+func (d *Decoder) view(c Category) any {
+	w := categories[c].view
+	v := d.views[c]
+	if v == nil {
+		v = w.newView()
+		d.views[c] = v
+	} else {
+		w.reset(v)
+	}
+	return v
 }
 
 // maxClaimSlots is how many claims, by position, remember their last
@@ -262,6 +311,7 @@ func bit(f field) uint32 { return 1 << f }
 func (d *Decoder) parse(p *jsontok.Reader) bool {
 	rec := &d.rec
 	rec.reset()
+	d.early = CategoryUnknown
 	d.scratch.Begin()
 	if !p.BeginObject() {
 		return false
@@ -541,6 +591,7 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 			d.scratch.Release()
 			if !ok {
 				rec.Properties.Members = rec.Properties.Members[:0]
+				d.early = CategoryUnknown
 				return d.keep(p, f, start, depth, alt, true, "not an object")
 			}
 			rec.Quirks |= QuirkPropertiesString
@@ -647,9 +698,89 @@ func (d *Decoder) claims(raw azlogs.RawJSON, id *Identity) {
 	}
 }
 
+// properties reads the members of properties. When the record has named a
+// typed category already, it fills the category's view on the way, reading
+// each value it has a setter for once; otherwise finish fills the view from
+// the members.
 func (d *Decoder) properties(p *jsontok.Reader) bool {
 	props := &d.rec.Properties
 	props.Members = props.Members[:0]
+	d.early = CategoryUnknown
+	cat := CategoryUnknown
+	if d.rec.CategoryName != "" {
+		cat = d.category(d.rec.CategoryName, d.rec.ResourceID)
+	}
+	if cat == CategoryUnknown {
+		return d.rawProperties(p)
+	}
+	w, view := categories[cat].view, d.view(cat)
+	sh := d.shapes[cat]
+	if sh == nil {
+		sh = new(shape)
+		d.shapes[cat] = sh
+	}
+	if !p.BeginObject() {
+		return false
+	}
+	for {
+		key, ok := p.Key()
+		if !ok {
+			break
+		}
+		n := len(props.Members)
+		var name string
+		i := -1
+		switch {
+		case n >= maxNameSlots:
+			name = d.in.Bytes(key)
+			i = w.lookup(false, name)
+		case sh.names[n] == string(key):
+			name = sh.names[n]
+			i = int(sh.setter[n]) - 1
+		default:
+			name = d.in.Slot(&d.nameLast[n], key)
+			i = w.lookup(false, name)
+			sh.names[n], sh.setter[n] = name, int16(i+1)
+		}
+		start := decoding.ValueStart(p)
+		if i < 0 {
+			if !p.Skip() {
+				return false
+			}
+			props.Members = append(props.Members, azlogs.Member{Name: name, Value: p.Bytes(start, p.Offset())})
+			continue
+		}
+		v := &d.val
+		*v = value{d: d, name: name}
+		switch c := p.PeekByte(); {
+		case c == '"':
+			v.body, ok = p.Str()
+			v.kind = jsontok.String
+		case c == '-' || c >= '0' && c <= '9':
+			v.body, ok = p.ReadNumber()
+			v.kind = jsontok.Number
+		default:
+			ok = p.Skip()
+		}
+		if !ok {
+			return false
+		}
+		v.raw = p.Bytes(start, p.Offset())
+		props.Members = append(props.Members, azlogs.Member{Name: name, Value: v.raw})
+		w.apply(view, false, i, v)
+		v.body = nil
+	}
+	if p.Err() != nil {
+		return false
+	}
+	d.early = cat
+	return true
+}
+
+// rawProperties reads the members of properties, keeping their values as
+// they are.
+func (d *Decoder) rawProperties(p *jsontok.Reader) bool {
+	props := &d.rec.Properties
 	if !p.BeginObject() {
 		return false
 	}
@@ -676,23 +807,19 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 // finish resolves what depends on several members once all are read.
 func (d *Decoder) finish() {
 	rec := &d.rec
-	// Records of one stream repeat their category and resource: the
-	// strings are interned, so asking again costs a comparison.
-	if rec.CategoryName != d.lastCategoryName || rec.ResourceID != d.lastResourceID {
-		d.lastCategory = ResolveCategory(rec.CategoryName, rec.ResourceID)
-		d.lastCategoryName, d.lastResourceID = rec.CategoryName, rec.ResourceID
-	}
-	rec.Category = d.lastCategory
-	if rec.Category != CategoryUnknown {
-		v := d.views[rec.Category]
-		w := categories[rec.Category].view
-		if v == nil {
-			v = w.newView()
-			d.views[rec.Category] = v
+	rec.Category = d.category(rec.CategoryName, rec.ResourceID)
+	if c := rec.Category; c != CategoryUnknown {
+		w := categories[c].view
+		var v any
+		if d.early == c {
+			// properties filled the view already: add the top-level
+			// members.
+			v = d.views[c]
+			projectTop(w, v, rec, d)
 		} else {
-			w.reset(v)
+			v = d.view(c)
+			project(w, v, rec, d)
 		}
-		project(w, v, rec, d)
 		rec.Properties.view = v
 	}
 	rec.resolve()
@@ -703,12 +830,17 @@ func project(w viewer, v any, rec *Record, d *Decoder) {
 	for i := range rec.Properties.Members {
 		m := &rec.Properties.Members[i]
 		d.val = value{raw: m.Value, d: d, name: m.Name}
-		w.set(v, false, m.Name, &d.val)
+		set(w, v, false, m.Name, &d.val)
 	}
+	projectTop(w, v, rec, d)
+}
+
+// projectTop fills view v from the record's top-level members.
+func projectTop(w viewer, v any, rec *Record, d *Decoder) {
 	for i := range rec.Extra {
 		m := &rec.Extra[i]
 		d.val = value{raw: m.Value, d: d, name: m.Name, top: true}
-		w.set(v, true, m.Name, &d.val)
+		set(w, v, true, m.Name, &d.val)
 	}
 }
 

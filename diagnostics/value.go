@@ -23,11 +23,19 @@ type value struct {
 	// intern table; "" for nested members.
 	name string
 	top  bool
+	// kind is not Invalid when the decoder read the value's scalar while
+	// parsing (its first pass): body is then the string's contents or the
+	// number's text, valid during the setter's call.
+	kind jsontok.Kind
+	body []byte
 }
 
 // scalar returns the contents of a string, or the text of a number or
 // literal; ok is false for objects, arrays and null.
 func (v *value) scalar() ([]byte, jsontok.Kind, bool) {
+	if v.kind != jsontok.Invalid {
+		return v.body, v.kind, true
+	}
 	// Fast paths for a string without escapes and a plain number, which
 	// are most values; the reader handles the rest.
 	if raw := v.raw; len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' {
