@@ -1,5 +1,7 @@
 package azlogs
 
+import "encoding/binary"
+
 // ID is an identifier that Azure usually writes as a GUID (correlation,
 // operation and event IDs) but sometimes as other text (a resource path, a
 // hash). A GUID is held as a 16-byte value, so decoding one allocates
@@ -27,23 +29,27 @@ func ParseIDBytes(b []byte) (ID, bool) {
 	if len(b) != 36 {
 		return ID{}, false
 	}
-	lower, upper := false, false
-	for _, c := range b {
-		switch {
-		case c >= 'a' && c <= 'f':
-			lower = true
-		case c >= 'A' && c <= 'F':
-			upper = true
-		}
-	}
-	if lower && upper {
-		return ID{}, false
-	}
 	u, ok := ParseUUIDBytes(b)
 	if !ok {
 		return ID{}, false
 	}
-	if upper {
+	// Every byte is now a hex digit or '-'. Of those, only letters have
+	// bit 0x40 set, and a letter is lower case when bit 0x20 is set too:
+	// x<<1 moves each byte's bit 0x20 to 0x40, within the byte.
+	const letters = 0x4040404040404040
+	var lower, upper uint64
+	for i := 0; i < 32; i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		lower |= x & (x << 1) & letters
+		upper |= x &^ (x << 1) & letters
+	}
+	x := uint64(binary.LittleEndian.Uint32(b[32:]))
+	lower |= x & (x << 1) & letters
+	upper |= x &^ (x << 1) & letters
+	switch {
+	case lower != 0 && upper != 0:
+		return ID{}, false
+	case upper != 0:
 		return ID{uuid: u, kind: idUpper}, true
 	}
 	return ID{uuid: u, kind: idLower}, true

@@ -249,6 +249,8 @@ type viewer interface {
 	lookup(top bool, name string) int
 	// apply runs setter i (from lookup) on the view.
 	apply(view any, top bool, i int, v *value)
+	// hasTop reports whether the view reads top-level members.
+	hasTop() bool
 }
 
 // set reads member name into view v of w, and reports whether the view has
@@ -310,6 +312,8 @@ func (w *view[T]) lookup(top bool, name string) int {
 	}
 	return -1
 }
+
+func (w *view[T]) hasTop() bool { return len(w.top) > 0 }
 
 func (w *view[T]) apply(a any, top bool, i int, v *value) {
 	if top {

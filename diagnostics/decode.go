@@ -837,6 +837,9 @@ func project(w viewer, v any, rec *Record, d *Decoder) {
 
 // projectTop fills view v from the record's top-level members.
 func projectTop(w viewer, v any, rec *Record, d *Decoder) {
+	if !w.hasTop() {
+		return
+	}
 	for i := range rec.Extra {
 		m := &rec.Extra[i]
 		d.val = value{raw: m.Value, d: d, name: m.Name, top: true}

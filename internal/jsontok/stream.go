@@ -346,6 +346,16 @@ func (s *Stream) Unread(off int64) {
 // false.
 func (s *Stream) probeEnvelope() bool {
 	r := &s.r
+	// Most objects are records: a first member whose name cannot be an
+	// envelope's (records, value, @odata.…, nextLink, or an escape) says
+	// so without being read.
+	if i := r.pos; i+2 < r.end && r.buf[i] == '{' && r.buf[i+1] == '"' {
+		switch r.buf[i+2] {
+		case 'r', 'v', '@', 'n', '\\':
+		default:
+			return false
+		}
+	}
 	start := r.Offset()
 	r.Hold(start)
 	r.depth = 0
