@@ -10,4 +10,10 @@
 // decoder. The corpus comes from package gen; the command cmd/azbench runs
 // the methods interleaved and prints a table, and the Go benchmarks in this
 // package feed benchstat.
+//
+// Two more comparisons work the same way: [FlowMethods] for NSG and VNet
+// flow logs (cmd/azflowbench) and [DiagMethods] for resource logs of mixed
+// categories (cmd/azdiagbench, on internal/corpusgen's corpus). The
+// measuring helpers [Measure], [Interleave], [MedianRatio] and
+// [PrintTable] are shared; cmd/azdiagbench uses them.
 package bench
