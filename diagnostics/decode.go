@@ -37,9 +37,9 @@ type Decoder struct {
 	early Category
 
 	// The last value read at each place, tried before the intern table.
-	fieldLast [numFields]string
+	fieldLast [numFields]intern.Recent
 	claimLast [2 * maxClaimSlots]string
-	propLast  [propSlots]string
+	propLast  [propSlots]intern.Recent
 	nameLast  [maxNameSlots]string
 }
 
@@ -49,12 +49,12 @@ const maxNameSlots = 64
 
 // propSlots is how many property names, by hash, remember their last
 // value.
-const propSlots = 1024
+const propSlots = 256
 
 // propSlot returns the slot that remembers the last value of members named
 // name. Names are interned, so the same name is almost always the same
 // string: its address picks the slot.
-func (d *Decoder) propSlot(name string, top bool) *string {
+func (d *Decoder) propSlot(name string, top bool) *intern.Recent {
 	h := uintptr(unsafe.Pointer(unsafe.StringData(name))) >> 3
 	if top {
 		h ^= propSlots / 2
@@ -459,7 +459,7 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		if !ok {
 			return d.keep(p, f, start, depth, alt, false, "not a string")
 		}
-		s := d.in.Slot(&d.fieldLast[f], b)
+		s := d.in.Recent(&d.fieldLast[f], b)
 		switch f {
 		case fResourceID:
 			rec.ResourceID = s
@@ -495,7 +495,7 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		default:
 			return d.keep(p, f, start, depth, alt, false, "not a string")
 		}
-		s := d.in.Slot(&d.fieldLast[f], b)
+		s := d.in.Recent(&d.fieldLast[f], b)
 		if f == fResultType {
 			rec.ResultType = s
 		} else {
@@ -509,7 +509,7 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		if id, ok := azlogs.ParseIDBytes(b); ok {
 			rec.CorrelationID = id
 		} else {
-			rec.CorrelationID = azlogs.TextID(d.in.Slot(&d.fieldLast[f], b))
+			rec.CorrelationID = azlogs.TextID(d.in.Recent(&d.fieldLast[f], b))
 		}
 	case fDurationMs:
 		v, asString, ok, consumed := decoding.Int(p, d.drv.Cfg.Strict)
@@ -632,10 +632,10 @@ func (d *Decoder) quotedProperties(p *jsontok.Reader, start int64) bool {
 // stringBytes reads a string value; ok is false (nothing consumed) if the
 // value is not a string.
 func stringBytes(p *jsontok.Reader) ([]byte, bool) {
-	if p.Peek() != jsontok.String {
+	if !p.IsString() {
 		return nil, false
 	}
-	return p.ReadString()
+	return p.Str()
 }
 
 func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
@@ -722,12 +722,16 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 	if !p.BeginObject() {
 		return false
 	}
+	// The members are appended to a local slice, which the compiler keeps
+	// in registers, and stored back at the end.
+	ms := props.Members
+	defer func() { props.Members = ms }()
 	for {
 		key, ok := p.Key()
 		if !ok {
 			break
 		}
-		n := len(props.Members)
+		n := len(ms)
 		var name string
 		i := -1
 		switch {
@@ -747,7 +751,7 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 			if !p.Skip() {
 				return false
 			}
-			props.Members = append(props.Members, azlogs.Member{Name: name, Value: p.Bytes(start, p.Offset())})
+			ms = append(ms, azlogs.Member{Name: name, Value: p.Bytes(start, p.Offset())})
 			continue
 		}
 		v := &d.val
@@ -766,7 +770,7 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 			return false
 		}
 		v.raw = p.Bytes(start, p.Offset())
-		props.Members = append(props.Members, azlogs.Member{Name: name, Value: v.raw})
+		ms = append(ms, azlogs.Member{Name: name, Value: v.raw})
 		w.apply(view, false, i, v)
 		v.body = nil
 	}

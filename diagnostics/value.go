@@ -70,7 +70,7 @@ func (v *value) str() string {
 		return ""
 	}
 	if v.name != "" {
-		return v.d.in.Slot(v.d.propSlot(v.name, v.top), b)
+		return v.d.in.Recent(v.d.propSlot(v.name, v.top), b)
 	}
 	return v.d.in.Bytes(b)
 }
