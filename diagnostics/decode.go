@@ -41,6 +41,7 @@ type Decoder struct {
 	claimLast [2 * maxClaimSlots]string
 	propLast  [propSlots]intern.Recent
 	nameLast  [maxNameSlots]string
+	extra     [extraNames]extraEntry
 }
 
 // maxNameSlots is how many property names, by position, remember their
@@ -71,6 +72,24 @@ type shape struct {
 	// setter is the index of the name's setter in the category's view,
 	// plus one; 0 means none.
 	setter [maxNameSlots]int16
+	// The same for the record's top-level members outside the schema
+	// (Extra), by position.
+	top       [maxTopSlots]string
+	topSetter [maxTopSlots]int16
+}
+
+// maxTopSlots is how many members of Extra, by position, a shape
+// remembers.
+const maxTopSlots = 32
+
+// shape returns the decoder's shape of category c.
+func (d *Decoder) shape(c Category) *shape {
+	sh := d.shapes[c]
+	if sh == nil {
+		sh = new(shape)
+		d.shapes[c] = sh
+	}
+	return sh
 }
 
 // catCacheSize is how many (category name, resource ID) pairs the decoder
@@ -328,11 +347,10 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 			}
 			continue
 		}
-		f, isRenamed := foldField(key)
+		name, f, isRenamed := d.extraName(key)
 		if f == fProperties && !d.drv.Cfg.Strict && quotedObjectAhead(p.Rest()) {
 			// A bare single-quoted object is not JSON: keep the repaired
 			// object in Extra under its own name.
-			name := d.in.Bytes(key)
 			start := decoding.ValueStart(p)
 			if !d.quotedProperties(p, start) {
 				return false
@@ -350,7 +368,6 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 			}
 			continue
 		}
-		name := d.in.Bytes(key)
 		start := decoding.ValueStart(p)
 		if !p.Skip() {
 			return false
@@ -383,6 +400,32 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 	}
 	d.finish()
 	return true
+}
+
+// extraNames is how many top-level member names outside the common schema
+// the decoder remembers, with what foldField made of them.
+const extraNames = 128
+
+type extraEntry struct {
+	name      string
+	f         field
+	isRenamed bool
+}
+
+// extraName returns the interned name of a top-level member outside the
+// common schema, and the field it stands for (see foldField). Records
+// repeat these names, so the answer is remembered.
+func (d *Decoder) extraName(key []byte) (string, field, bool) {
+	n := len(key)
+	if n == 0 {
+		return "", fNone, false
+	}
+	e := &d.extra[(uint(n)+7*uint(key[0])+3*uint(key[n-1])+5*uint(key[n/2]))%extraNames]
+	if e.name != string(key) {
+		f, isRenamed := foldField(key)
+		*e = extraEntry{name: d.in.Bytes(key), f: f, isRenamed: isRenamed}
+	}
+	return e.name, e.f, e.isRenamed
 }
 
 func (d *Decoder) noteRenamed(isRenamed bool) {
@@ -714,11 +757,7 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 		return d.rawProperties(p)
 	}
 	w, view := categories[cat].view, d.view(cat)
-	sh := d.shapes[cat]
-	if sh == nil {
-		sh = new(shape)
-		d.shapes[cat] = sh
-	}
+	sh := d.shape(cat)
 	if !p.BeginObject() {
 		return false
 	}
@@ -819,35 +858,48 @@ func (d *Decoder) finish() {
 			// properties filled the view already: add the top-level
 			// members.
 			v = d.views[c]
-			projectTop(w, v, rec, d)
+			projectTop(w, v, rec, d, d.shape(c))
 		} else {
 			v = d.view(c)
-			project(w, v, rec, d)
+			project(w, v, rec, d, d.shape(c))
 		}
 		rec.Properties.view = v
 	}
 	rec.resolve()
 }
 
-// project fills view v from the record's properties and top-level members.
-func project(w viewer, v any, rec *Record, d *Decoder) {
+// project fills view v from the record's properties and top-level
+// members. sh, when not nil, remembers the top-level members' setters.
+func project(w viewer, v any, rec *Record, d *Decoder, sh *shape) {
 	for i := range rec.Properties.Members {
 		m := &rec.Properties.Members[i]
 		d.val = value{raw: m.Value, d: d, name: m.Name}
 		set(w, v, false, m.Name, &d.val)
 	}
-	projectTop(w, v, rec, d)
+	projectTop(w, v, rec, d, sh)
 }
 
 // projectTop fills view v from the record's top-level members.
-func projectTop(w viewer, v any, rec *Record, d *Decoder) {
+func projectTop(w viewer, v any, rec *Record, d *Decoder, sh *shape) {
 	if !w.hasTop() {
 		return
 	}
 	for i := range rec.Extra {
 		m := &rec.Extra[i]
-		d.val = value{raw: m.Value, d: d, name: m.Name, top: true}
-		set(w, v, true, m.Name, &d.val)
+		var k int
+		switch {
+		case sh == nil || i >= maxTopSlots:
+			k = w.lookup(true, m.Name)
+		case sh.top[i] == m.Name:
+			k = int(sh.topSetter[i]) - 1
+		default:
+			k = w.lookup(true, m.Name)
+			sh.top[i], sh.topSetter[i] = m.Name, int16(k+1)
+		}
+		if k >= 0 {
+			d.val = value{raw: m.Value, d: d, name: m.Name, top: true}
+			w.apply(v, true, k, &d.val)
+		}
 	}
 }
 

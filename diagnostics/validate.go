@@ -109,7 +109,7 @@ func (rec *Record) Clone() *Record {
 		v := w.newView()
 		d := &Decoder{}
 		d.drv.Cfg = azlogs.NewConfig()
-		project(w, v, &c, d)
+		project(w, v, &c, d, nil)
 		c.Properties.view = v
 	}
 	return &c
