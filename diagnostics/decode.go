@@ -72,6 +72,8 @@ type shape struct {
 	// setter is the index of the name's setter in the category's view,
 	// plus one; 0 means none.
 	setter [maxNameSlots]int16
+	// plain says that the name can be matched with jsontok.KeyIs.
+	plain [maxNameSlots]bool
 	// The same for the record's top-level members outside the schema
 	// (Extra), by position.
 	top       [maxTopSlots]string
@@ -766,24 +768,31 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 	ms := props.Members
 	defer func() { props.Members = ms }()
 	for {
-		key, ok := p.Key()
-		if !ok {
-			break
-		}
 		n := len(ms)
 		var name string
 		i := -1
-		switch {
-		case n >= maxNameSlots:
-			name = d.in.Bytes(key)
-			i = w.lookup(false, name)
-		case sh.names[n] == string(key):
+		if n < maxNameSlots && sh.plain[n] && p.KeyIs(sh.names[n]) {
+			// The member the last record of the category had here.
 			name = sh.names[n]
 			i = int(sh.setter[n]) - 1
-		default:
-			name = d.in.Slot(&d.nameLast[n], key)
-			i = w.lookup(false, name)
-			sh.names[n], sh.setter[n] = name, int16(i+1)
+		} else {
+			key, ok := p.Key()
+			if !ok {
+				break
+			}
+			switch {
+			case n >= maxNameSlots:
+				name = d.in.Bytes(key)
+				i = w.lookup(false, name)
+			case sh.names[n] == string(key):
+				name = sh.names[n]
+				i = int(sh.setter[n]) - 1
+			default:
+				name = d.in.Slot(&d.nameLast[n], key)
+				i = w.lookup(false, name)
+				sh.names[n], sh.setter[n] = name, int16(i+1)
+				sh.plain[n] = name != "" && jsontok.PlainName(name)
+			}
 		}
 		start := decoding.ValueStart(p)
 		if i < 0 {
@@ -795,7 +804,8 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 		}
 		v := &d.val
 		*v = value{d: d, name: name}
-		switch c := p.PeekByte(); {
+		var ok bool
+		switch c := p.PeekFast(); {
 		case c == '"':
 			v.body, ok = p.Str()
 			v.kind = jsontok.String

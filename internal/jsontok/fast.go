@@ -80,3 +80,54 @@ func (r *Reader) RestBytes() []byte {
 func (r *Reader) IsObjectStart() bool {
 	return r.err == nil && r.peek() == '{'
 }
+
+// PeekFast is PeekByte with its common case, no white space before the
+// next byte, small enough to be inlined.
+func (r *Reader) PeekFast() int {
+	if i := r.pos; i < r.end && r.buf[i] > ' ' && r.err == nil {
+		return int(r.buf[i])
+	}
+	return r.PeekByte()
+}
+
+// KeyIs reads the next member's name if it is name, written without
+// escapes and followed directly by ':' (the fast case of Key), and reports
+// whether it did; otherwise it reads nothing. A decoder that expects a
+// name (records of one kind repeat their members in order) checks it with
+// one comparison instead of scanning for its end. name must contain no
+// '"', '\\' or control bytes (see PlainName).
+func (r *Reader) KeyIs(name string) bool {
+	i := r.pos
+	if r.err != nil || r.StrictUTF8 {
+		return false
+	}
+	b := r.buf
+	if r.after {
+		if i >= r.end || b[i] != ',' {
+			return false
+		}
+		i++
+	}
+	e := i + 1 + len(name)
+	if e+1 >= r.end || b[i] != '"' || b[e] != '"' || b[e+1] != ':' || string(b[i+1:e]) != name {
+		return false
+	}
+	if r.members++; r.MaxMembers > 0 && r.members > r.MaxMembers {
+		r.members--
+		return false
+	}
+	r.pos = e + 2
+	r.after = false
+	return true
+}
+
+// PlainName reports whether a member name can be checked with KeyIs: it
+// holds no '"', '\\' or control bytes.
+func PlainName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c == '"' || c == '\\' || c < 0x20 {
+			return false
+		}
+	}
+	return true
+}
