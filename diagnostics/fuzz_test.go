@@ -36,7 +36,7 @@ func FuzzDecoder(f *testing.F) {
 			for n := 0; dec.Next(); n++ {
 				rec := dec.Record()
 				_ = rec.Validate()
-				_ = rec.Clone()
+				checkView(t, rec)
 				out := rec.AppendJSON(nil)
 				if !json.Valid(out) && utf8Clean(data) {
 					t.Fatalf("AppendJSON wrote invalid JSON: %q", out)
