@@ -7,23 +7,30 @@ import "github.com/azlogs/azlogs"
 // DeploymentVersion, isRequestSuccess and truncated at the top level, and
 // writes Level as a number.
 type APIManagementProperties struct {
-	Method              string
-	URL                 string
-	ResponseCode        azlogs.OptInt
-	ResponseSize        azlogs.OptInt
-	Cache               string
-	BackendTime         azlogs.OptInt
-	RequestSize         azlogs.OptInt
-	APIID               string
-	OperationID         string
-	APIMSubscriptionID  string
-	ClientTime          azlogs.OptInt
-	ClientProtocol      string
-	BackendProtocol     string
-	APIRevision         string
-	ClientTLSVersion    string
-	BackendMethod       string
-	BackendURL          string
+	Method string
+	// URL is the request's URL, path and query string. It is unique per
+	// request, so it is kept as its JSON value (a string), borrowed until
+	// the decoder's next Next; Text returns the string.
+	URL                azlogs.RawJSON
+	ResponseCode       azlogs.OptInt
+	ResponseSize       azlogs.OptInt
+	Cache              string
+	BackendTime        azlogs.OptInt
+	RequestSize        azlogs.OptInt
+	APIID              string
+	OperationID        string
+	APIMSubscriptionID string
+	ClientTime         azlogs.OptInt
+	ClientProtocol     string
+	BackendProtocol    string
+	APIRevision        string
+	ClientTLSVersion   string
+	BackendMethod      string
+	// BackendURL is the URL the gateway called, with path and query
+	// string. It is unique per request, so it is kept as its JSON value (a
+	// string), borrowed until the decoder's next Next; Text returns the
+	// string.
+	BackendURL          azlogs.RawJSON
 	BackendResponseCode azlogs.OptInt
 	ProductID           string
 	UserID              string
@@ -54,7 +61,7 @@ type apim = APIManagementProperties
 var apimView = &view[apim]{
 	props: fields[apim]{
 		"method":              func(p *apim, v *value) { p.Method = v.str() },
-		"url":                 func(p *apim, v *value) { p.URL = v.str() },
+		"url":                 func(p *apim, v *value) { p.URL = v.raw },
 		"responseCode":        func(p *apim, v *value) { p.ResponseCode = v.optInt() },
 		"responseSize":        func(p *apim, v *value) { p.ResponseSize = v.optInt() },
 		"cache":               func(p *apim, v *value) { p.Cache = v.str() },
@@ -69,7 +76,7 @@ var apimView = &view[apim]{
 		"apiRevision":         func(p *apim, v *value) { p.APIRevision = v.str() },
 		"clientTlsVersion":    func(p *apim, v *value) { p.ClientTLSVersion = v.str() },
 		"backendMethod":       func(p *apim, v *value) { p.BackendMethod = v.str() },
-		"backendUrl":          func(p *apim, v *value) { p.BackendURL = v.str() },
+		"backendUrl":          func(p *apim, v *value) { p.BackendURL = v.raw },
 		"backendResponseCode": func(p *apim, v *value) { p.BackendResponseCode = v.optInt() },
 		"productId":           func(p *apim, v *value) { p.ProductID = v.str() },
 		"userId":              func(p *apim, v *value) { p.UserID = v.str() },

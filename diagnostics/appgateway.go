@@ -16,10 +16,15 @@ type AppGatewayAccessProperties struct {
 	ClientIP   netip.Addr
 	ClientPort azlogs.OptInt
 	HTTPMethod string
-	RequestURI string
-	// RequestQuery is the query string; v1 puts SERVER-ROUTED,
-	// SERVER-STATUS and X-AzureApplicationGateway-LOG-ID pairs in it.
-	RequestQuery string
+	// RequestURI is the URI of the request. It is unique per request, so it
+	// is kept as its JSON value (a string), borrowed until the decoder's
+	// next Next; Text returns the string.
+	RequestURI azlogs.RawJSON
+	// RequestQuery is the query string; v1 puts SERVER-ROUTED, SERVER-STATUS
+	// and X-AzureApplicationGateway-LOG-ID pairs in it. It is unique per
+	// request, so it is kept as its JSON value (a string), borrowed until
+	// the decoder's next Next; Text returns the string.
+	RequestQuery azlogs.RawJSON
 	// UserAgent is "-" when there was none (v1).
 	UserAgent   string
 	HTTPStatus  azlogs.OptInt
@@ -48,10 +53,14 @@ type AppGatewayAccessProperties struct {
 	// ServerStatus is the back end's status ("" when none).
 	ServerStatus azlogs.OptInt
 	// ServerResponseLatency is in seconds.
-	ServerResponseLatency      OptFloat
-	Host                       string
-	OriginalHost               string
-	OriginalRequestURIWithArgs string
+	ServerResponseLatency OptFloat
+	Host                  string
+	OriginalHost          string
+	// OriginalRequestURIWithArgs is the request's path and query string as
+	// the client sent them, before any rewrite. It is unique per request, so
+	// it is kept as its JSON value (a string), borrowed until the decoder's
+	// next Next; Text returns the string.
+	OriginalRequestURIWithArgs azlogs.RawJSON
 	UpstreamSourcePort         azlogs.OptInt
 	// ErrorInfo is error_info: ERRORINFO_NO_ERROR or the reason of a
 	// 4xx/5xx.
@@ -90,8 +99,8 @@ var appGatewayAccessView = &view[agwAccess]{
 		"clientIP":                        func(p *agwAccess, v *value) { p.ClientIP = v.addr() },
 		"clientPort":                      func(p *agwAccess, v *value) { p.ClientPort = v.optInt() },
 		"httpMethod":                      func(p *agwAccess, v *value) { p.HTTPMethod = v.str() },
-		"requestUri":                      func(p *agwAccess, v *value) { p.RequestURI = v.str() },
-		"requestQuery":                    func(p *agwAccess, v *value) { p.RequestQuery = v.str() },
+		"requestUri":                      func(p *agwAccess, v *value) { p.RequestURI = v.raw },
+		"requestQuery":                    func(p *agwAccess, v *value) { p.RequestQuery = v.raw },
 		"userAgent":                       func(p *agwAccess, v *value) { p.UserAgent = v.str() },
 		"httpStatus":                      func(p *agwAccess, v *value) { p.HTTPStatus = v.optInt() },
 		"httpVersion":                     func(p *agwAccess, v *value) { p.HTTPVersion = v.str() },
@@ -113,7 +122,7 @@ var appGatewayAccessView = &view[agwAccess]{
 		"serverResponseLatency":           func(p *agwAccess, v *value) { p.ServerResponseLatency = v.optFloat() },
 		"host":                            func(p *agwAccess, v *value) { p.Host = v.str() },
 		"originalHost":                    func(p *agwAccess, v *value) { p.OriginalHost = v.str() },
-		"originalRequestUriWithArgs":      func(p *agwAccess, v *value) { p.OriginalRequestURIWithArgs = v.str() },
+		"originalRequestUriWithArgs":      func(p *agwAccess, v *value) { p.OriginalRequestURIWithArgs = v.raw },
 		"upstreamSourcePort":              func(p *agwAccess, v *value) { p.UpstreamSourcePort = v.optInt() },
 		"error_info":                      func(p *agwAccess, v *value) { p.ErrorInfo = v.str() },
 		"contentType":                     func(p *agwAccess, v *value) { p.ContentType = v.str() },
@@ -167,20 +176,27 @@ type AppGatewayFirewallProperties struct {
 	// ClientIP is clientIp (lower-case p, unlike the access log).
 	ClientIP   netip.Addr
 	ClientPort azlogs.OptInt
-	RequestURI string
+	// RequestURI is the request's path and query string. It is unique per
+	// request, so it is kept as its JSON value (a string), borrowed until
+	// the decoder's next Next; Text returns the string.
+	RequestURI azlogs.RawJSON
 	// RuleSetType is OWASP, OWASP_CRS, Microsoft_DefaultRuleSet, …
 	RuleSetType    string
 	RuleSetVersion string
 	RuleID         string
 	RuleGroup      string
-	Message        string
+	// Message is the rule's description, a fixed text per rule.
+	Message string
 	// Action is Matched, Detected, Blocked, Allowed.
 	Action string
 	Site   string
 	// Details are the rule's text, the matched data, the rule file and line.
-	Details         WAFDetails
-	Hostname        string
-	TransactionID   string
+	Details  WAFDetails
+	Hostname string
+	// TransactionID identifies the request, as in the access log. It is
+	// unique per request, so it is kept as its JSON value (a string),
+	// borrowed until the decoder's next Next; Text returns the string.
+	TransactionID   azlogs.RawJSON
 	PolicyID        string
 	PolicyScope     string
 	PolicyScopeName string
@@ -188,10 +204,17 @@ type AppGatewayFirewallProperties struct {
 
 // WAFDetails are the details of an Application Gateway WAF rule hit.
 type WAFDetails struct {
+	// Message is the rule's text and the variable it matched in (Pattern
+	// match … at ARGS:id), bounded by the rules and the application's
+	// parameters.
 	Message string
-	Data    string
-	File    string
-	Line    azlogs.OptInt
+	// Data is the matched data, taken from the request (Matched Data: …
+	// found within ARGS:id: …). It is unique per request, so it is kept as
+	// its JSON value (a string), borrowed until the decoder's next Next;
+	// Text returns the string.
+	Data azlogs.RawJSON
+	File string
+	Line azlogs.OptInt
 }
 
 // AppGatewayFirewall returns the typed view of an Application Gateway
@@ -209,7 +232,7 @@ var appGatewayFirewallView = &view[agwFW]{props: fields[agwFW]{
 	"instanceId":      func(p *agwFW, v *value) { p.InstanceID = v.str() },
 	"clientIp":        func(p *agwFW, v *value) { p.ClientIP = v.addr() },
 	"clientPort":      func(p *agwFW, v *value) { p.ClientPort = v.optInt() },
-	"requestUri":      func(p *agwFW, v *value) { p.RequestURI = v.str() },
+	"requestUri":      func(p *agwFW, v *value) { p.RequestURI = v.raw },
 	"ruleSetType":     func(p *agwFW, v *value) { p.RuleSetType = v.str() },
 	"ruleSetVersion":  func(p *agwFW, v *value) { p.RuleSetVersion = v.str() },
 	"ruleId":          func(p *agwFW, v *value) { p.RuleID = v.str() },
@@ -218,7 +241,7 @@ var appGatewayFirewallView = &view[agwFW]{props: fields[agwFW]{
 	"action":          func(p *agwFW, v *value) { p.Action = v.str() },
 	"site":            func(p *agwFW, v *value) { p.Site = v.str() },
 	"hostname":        func(p *agwFW, v *value) { p.Hostname = v.str() },
-	"transactionId":   func(p *agwFW, v *value) { p.TransactionID = v.str() },
+	"transactionId":   func(p *agwFW, v *value) { p.TransactionID = v.raw },
 	"policyId":        func(p *agwFW, v *value) { p.PolicyID = v.str() },
 	"policyScope":     func(p *agwFW, v *value) { p.PolicyScope = v.str() },
 	"policyScopeName": func(p *agwFW, v *value) { p.PolicyScopeName = v.str() },
@@ -228,7 +251,7 @@ var appGatewayFirewallView = &view[agwFW]{props: fields[agwFW]{
 			case "message":
 				p.Details.Message = m.str()
 			case "data":
-				p.Details.Data = m.str()
+				p.Details.Data = m.raw
 			case "file":
 				p.Details.File = m.str()
 			case "line":

@@ -11,22 +11,34 @@ import (
 // a number, in milliseconds. Through Event Hubs the whole properties
 // member may be a string of JSON.
 type AppServiceHTTPProperties struct {
-	CsHost     string
-	CIP        netip.Addr
-	SPort      azlogs.OptInt
-	CsURIStem  string
-	CsURIQuery string
+	CsHost string
+	CIP    netip.Addr
+	SPort  azlogs.OptInt
+	// CsURIStem is the request's path. It is unique per request, so it is
+	// kept as its JSON value (a string), borrowed until the decoder's next
+	// Next; Text returns the string.
+	CsURIStem azlogs.RawJSON
+	// CsURIQuery is the request's query string. It is unique per request, so
+	// it is kept as its JSON value (a string), borrowed until the decoder's
+	// next Next; Text returns the string.
+	CsURIQuery azlogs.RawJSON
 	CsMethod   string
 	// TimeTaken is in milliseconds.
-	TimeTaken    azlogs.OptInt
-	ScStatus     azlogs.OptInt
-	Result       string
-	CsBytes      azlogs.OptInt
-	ScBytes      azlogs.OptInt
-	UserAgent    string
-	Cookie       string
-	CsUsername   string
-	Referer      string
+	TimeTaken azlogs.OptInt
+	ScStatus  azlogs.OptInt
+	Result    string
+	CsBytes   azlogs.OptInt
+	ScBytes   azlogs.OptInt
+	UserAgent string
+	// Cookie is the request's Cookie header. It is unique per request, so it
+	// is kept as its JSON value (a string), borrowed until the decoder's
+	// next Next; Text returns the string.
+	Cookie     azlogs.RawJSON
+	CsUsername string
+	// Referer is the request's Referer header. It is unique per request, so
+	// it is kept as its JSON value (a string), borrowed until the decoder's
+	// next Next; Text returns the string.
+	Referer      azlogs.RawJSON
 	ComputerName string
 	Protocol     string
 }
@@ -53,8 +65,8 @@ var appServiceHTTPView = &view[asHTTP]{props: fields[asHTTP]{
 	"CsHost":       func(p *asHTTP, v *value) { p.CsHost = v.str() },
 	"CIp":          func(p *asHTTP, v *value) { p.CIP = v.addr() },
 	"SPort":        func(p *asHTTP, v *value) { p.SPort = v.optInt() },
-	"CsUriStem":    func(p *asHTTP, v *value) { p.CsURIStem = v.str() },
-	"CsUriQuery":   func(p *asHTTP, v *value) { p.CsURIQuery = v.str() },
+	"CsUriStem":    func(p *asHTTP, v *value) { p.CsURIStem = v.raw },
+	"CsUriQuery":   func(p *asHTTP, v *value) { p.CsURIQuery = v.raw },
 	"CsMethod":     func(p *asHTTP, v *value) { p.CsMethod = v.str() },
 	"TimeTaken":    func(p *asHTTP, v *value) { p.TimeTaken = v.optInt() },
 	"ScStatus":     func(p *asHTTP, v *value) { p.ScStatus = v.optInt() },
@@ -62,9 +74,9 @@ var appServiceHTTPView = &view[asHTTP]{props: fields[asHTTP]{
 	"CsBytes":      func(p *asHTTP, v *value) { p.CsBytes = v.optInt() },
 	"ScBytes":      func(p *asHTTP, v *value) { p.ScBytes = v.optInt() },
 	"UserAgent":    func(p *asHTTP, v *value) { p.UserAgent = v.str() },
-	"Cookie":       func(p *asHTTP, v *value) { p.Cookie = v.str() },
+	"Cookie":       func(p *asHTTP, v *value) { p.Cookie = v.raw },
 	"CsUsername":   func(p *asHTTP, v *value) { p.CsUsername = v.str() },
-	"Referer":      func(p *asHTTP, v *value) { p.Referer = v.str() },
+	"Referer":      func(p *asHTTP, v *value) { p.Referer = v.raw },
 	"ComputerName": func(p *asHTTP, v *value) { p.ComputerName = v.str() },
 	"Protocol":     func(p *asHTTP, v *value) { p.Protocol = v.str() },
 }}
@@ -72,17 +84,26 @@ var appServiceHTTPView = &view[asHTTP]{props: fields[asHTTP]{
 // AppServiceAppProperties is the typed view of AppServiceAppLogs and
 // AppServiceConsoleLogs records: what the application wrote.
 type AppServiceAppProperties struct {
-	ContainerID       string
-	Host              string
-	Level             string
-	CustomLevel       string
-	ResultDescription string
-	Message           string
-	Logger            string
-	Method            string
-	Source            string
-	ExceptionClass    string
-	Stacktrace        string
+	ContainerID string
+	Host        string
+	Level       string
+	CustomLevel string
+	// ResultDescription is the log line as the platform formats it. It is
+	// unique per request, so it is kept as its JSON value (a string),
+	// borrowed until the decoder's next Next; Text returns the string.
+	ResultDescription azlogs.RawJSON
+	// Message is what the application wrote. It is unique per request, so it
+	// is kept as its JSON value (a string), borrowed until the decoder's
+	// next Next; Text returns the string.
+	Message        azlogs.RawJSON
+	Logger         string
+	Method         string
+	Source         string
+	ExceptionClass string
+	// Stacktrace is the exception's stack trace. It is unique per request,
+	// so it is kept as its JSON value (a string), borrowed until the
+	// decoder's next Next; Text returns the string.
+	Stacktrace        azlogs.RawJSON
 	WebSiteInstanceID string
 }
 
@@ -100,13 +121,13 @@ var appServiceAppView = &view[asApp]{props: fields[asApp]{
 	"Host":              func(p *asApp, v *value) { p.Host = v.str() },
 	"Level":             func(p *asApp, v *value) { p.Level = v.str() },
 	"CustomLevel":       func(p *asApp, v *value) { p.CustomLevel = v.str() },
-	"ResultDescription": func(p *asApp, v *value) { p.ResultDescription = v.str() },
-	"Message":           func(p *asApp, v *value) { p.Message = v.str() },
+	"ResultDescription": func(p *asApp, v *value) { p.ResultDescription = v.raw },
+	"Message":           func(p *asApp, v *value) { p.Message = v.raw },
 	"Logger":            func(p *asApp, v *value) { p.Logger = v.str() },
 	"Method":            func(p *asApp, v *value) { p.Method = v.str() },
 	"Source":            func(p *asApp, v *value) { p.Source = v.str() },
 	"ExceptionClass":    func(p *asApp, v *value) { p.ExceptionClass = v.str() },
-	"Stacktrace":        func(p *asApp, v *value) { p.Stacktrace = v.str() },
+	"Stacktrace":        func(p *asApp, v *value) { p.Stacktrace = v.raw },
 	"WebSiteInstanceId": func(p *asApp, v *value) { p.WebSiteInstanceID = v.str() },
 }}
 
@@ -139,7 +160,10 @@ var appServiceAuditView = &view[AppServiceAuditProperties]{props: fields[AppServ
 // AppServiceFileAuditProperties is the typed view of
 // AppServiceFileAuditLogs records: changes to the site's files.
 type AppServiceFileAuditProperties struct {
-	Path    string
+	// Path is the file changed. It is unique per request, so it is kept as
+	// its JSON value (a string), borrowed until the decoder's next Next;
+	// Text returns the string.
+	Path    azlogs.RawJSON
 	Process string
 }
 
@@ -151,7 +175,7 @@ func (p *Properties) AppServiceFileAudit() *AppServiceFileAuditProperties {
 }
 
 var appServiceFileAuditView = &view[AppServiceFileAuditProperties]{props: fields[AppServiceFileAuditProperties]{
-	"Path":    func(p *AppServiceFileAuditProperties, v *value) { p.Path = v.str() },
+	"Path":    func(p *AppServiceFileAuditProperties, v *value) { p.Path = v.raw },
 	"Process": func(p *AppServiceFileAuditProperties, v *value) { p.Process = v.str() },
 }}
 
@@ -164,12 +188,19 @@ type AppServiceIPSecAuditProperties struct {
 	// ServiceEndpoint arrives as the string "True" or "False".
 	ServiceEndpoint azlogs.OptBool
 	// CIP is the client, written with a port (42.42.42.42:12345).
-	CIP            netip.Addr
-	XForwardedFor  string
+	CIP netip.Addr
+	// XForwardedFor is the X-Forwarded-For header: the client addresses,
+	// often with their ports, so that it is unique per connection. It is
+	// unique per request, so it is kept as its JSON value (a string),
+	// borrowed until the decoder's next Next; Text returns the string.
+	XForwardedFor  azlogs.RawJSON
 	XForwardedHost string
 	XAzureFDID     string
 	XFDHealthProbe string
-	Details        string
+	// Details describe the decision for this request. It is unique per
+	// request, so it is kept as its JSON value (a string), borrowed until
+	// the decoder's next Next; Text returns the string.
+	Details azlogs.RawJSON
 }
 
 // AppServiceIPSecAudit returns the typed view of an
@@ -188,11 +219,11 @@ var appServiceIPSecAuditView = &view[asIPSec]{props: fields[asIPSec]{
 	"CsHost":          func(p *asIPSec, v *value) { p.CsHost = v.str() },
 	"ServiceEndpoint": func(p *asIPSec, v *value) { p.ServiceEndpoint = v.optBool() },
 	"CIp":             func(p *asIPSec, v *value) { p.CIP = v.addr() },
-	"XForwardedFor":   func(p *asIPSec, v *value) { p.XForwardedFor = v.str() },
+	"XForwardedFor":   func(p *asIPSec, v *value) { p.XForwardedFor = v.raw },
 	"XForwardedHost":  func(p *asIPSec, v *value) { p.XForwardedHost = v.str() },
 	"XAzureFDID":      func(p *asIPSec, v *value) { p.XAzureFDID = v.str() },
 	"XFDHealthProbe":  func(p *asIPSec, v *value) { p.XFDHealthProbe = v.str() },
-	"Details":         func(p *asIPSec, v *value) { p.Details = v.str() },
+	"Details":         func(p *asIPSec, v *value) { p.Details = v.raw },
 }}
 
 // AppServicePlatformProperties is the typed view of AppServicePlatformLogs
@@ -200,7 +231,11 @@ var appServiceIPSecAuditView = &view[asIPSec]{props: fields[asIPSec]{
 // adds at the top level (EventStampName, Host, EventIpAddress …) are read
 // too.
 type AppServicePlatformProperties struct {
-	Message     string
+	// Message is the event's text, with the container's name, image and
+	// times. It is unique per request, so it is kept as its JSON value (a
+	// string), borrowed until the decoder's next Next; Text returns the
+	// string.
+	Message     azlogs.RawJSON
 	ContainerID string
 	// Stamp members, at the top level of the record.
 	EventStampType        string
@@ -221,7 +256,7 @@ type asPlat = AppServicePlatformProperties
 
 var appServicePlatformView = &view[asPlat]{
 	props: fields[asPlat]{
-		"message":     func(p *asPlat, v *value) { p.Message = v.str() },
+		"message":     func(p *asPlat, v *value) { p.Message = v.raw },
 		"containerId": func(p *asPlat, v *value) { p.ContainerID = v.str() },
 	}.with("message", "Message", "containerId", "ContainerId"),
 	top: fields[asPlat]{
@@ -236,13 +271,19 @@ var appServicePlatformView = &view[asPlat]{
 // AppServiceAuthenticationProperties is the typed view of
 // AppServiceAuthenticationLogs records (Easy Auth).
 type AppServiceAuthenticationProperties struct {
-	Message              string
+	// Message is the event's text. It is unique per request, so it is kept
+	// as its JSON value (a string), borrowed until the decoder's next Next;
+	// Text returns the string.
+	Message              azlogs.RawJSON
 	ModuleRuntimeVersion string
 	SiteName             string
 	TaskName             string
 	StatusCode           azlogs.OptInt
 	SubStatusCode        azlogs.OptInt
-	Details              string
+	// Details are the event's details (tokens' claims, redirect URIs). It is
+	// unique per request, so it is kept as its JSON value (a string),
+	// borrowed until the decoder's next Next; Text returns the string.
+	Details azlogs.RawJSON
 }
 
 // AppServiceAuthentication returns the typed view of an
@@ -255,13 +296,13 @@ func (p *Properties) AppServiceAuthentication() *AppServiceAuthenticationPropert
 type asAuth = AppServiceAuthenticationProperties
 
 var appServiceAuthenticationView = &view[asAuth]{props: fields[asAuth]{
-	"message":              func(p *asAuth, v *value) { p.Message = v.str() },
+	"message":              func(p *asAuth, v *value) { p.Message = v.raw },
 	"moduleRuntimeVersion": func(p *asAuth, v *value) { p.ModuleRuntimeVersion = v.str() },
 	"siteName":             func(p *asAuth, v *value) { p.SiteName = v.str() },
 	"taskName":             func(p *asAuth, v *value) { p.TaskName = v.str() },
 	"statusCode":           func(p *asAuth, v *value) { p.StatusCode = v.optInt() },
 	"subStatusCode":        func(p *asAuth, v *value) { p.SubStatusCode = v.optInt() },
-	"details":              func(p *asAuth, v *value) { p.Details = v.str() },
+	"details":              func(p *asAuth, v *value) { p.Details = v.raw },
 }}
 
 // FunctionAppProperties is the typed view of FunctionAppLogs records.
@@ -269,9 +310,13 @@ var appServiceAuthenticationView = &view[asAuth]{props: fields[asAuth]{
 // string of JSON, or as a single-quoted pseudo-object (bare or in a
 // string), which the decoder repairs (QuirkSingleQuoted).
 type FunctionAppProperties struct {
-	AppName              string
-	RoleInstance         string
-	Message              string
+	AppName      string
+	RoleInstance string
+	// Message is what the host or the function wrote, with the invocation's
+	// ID. It is unique per request, so it is kept as its JSON value (a
+	// string), borrowed until the decoder's next Next; Text returns the
+	// string.
+	Message              azlogs.RawJSON
 	Category             string
 	HostVersion          string
 	FunctionInvocationID azlogs.ID
@@ -290,7 +335,10 @@ type FunctionAppProperties struct {
 	ExceptionDetails azlogs.RawJSON
 	ExceptionMessage azlogs.RawJSON
 	ExceptionType    string
-	ActivityID       string
+	// ActivityID is the invocation's trace ID. It is unique per request, so
+	// it is kept as its JSON value (a string), borrowed until the decoder's
+	// next Next; Text returns the string.
+	ActivityID azlogs.RawJSON
 }
 
 // FunctionApp returns the typed view of a FunctionAppLogs record, or nil.
@@ -304,7 +352,7 @@ type fnApp = FunctionAppProperties
 var functionAppView = &view[fnApp]{props: fields[fnApp]{
 	"appName":              func(p *fnApp, v *value) { p.AppName = v.str() },
 	"roleInstance":         func(p *fnApp, v *value) { p.RoleInstance = v.str() },
-	"message":              func(p *fnApp, v *value) { p.Message = v.str() },
+	"message":              func(p *fnApp, v *value) { p.Message = v.raw },
 	"category":             func(p *fnApp, v *value) { p.Category = v.str() },
 	"hostVersion":          func(p *fnApp, v *value) { p.HostVersion = v.str() },
 	"functionInvocationId": func(p *fnApp, v *value) { p.FunctionInvocationID = v.id() },
@@ -318,5 +366,5 @@ var functionAppView = &view[fnApp]{props: fields[fnApp]{
 	"exceptionDetails":     func(p *fnApp, v *value) { p.ExceptionDetails = v.raw },
 	"exceptionMessage":     func(p *fnApp, v *value) { p.ExceptionMessage = v.raw },
 	"exceptionType":        func(p *fnApp, v *value) { p.ExceptionType = v.str() },
-	"activityId":           func(p *fnApp, v *value) { p.ActivityID = v.str() },
+	"activityId":           func(p *fnApp, v *value) { p.ActivityID = v.raw },
 }}

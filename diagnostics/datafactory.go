@@ -40,7 +40,11 @@ type DataFactoryProperties struct {
 	Input            azlogs.RawJSON
 	Output           azlogs.RawJSON
 	Error            azlogs.RawJSON
-	Message          string
+	// Message is the run's message, which names its own run, inputs and
+	// errors. It is unique per request, so it is kept as its JSON value (a
+	// string), borrowed until the decoder's next Next; Text returns the
+	// string.
+	Message azlogs.RawJSON
 }
 
 // DataFactory returns the typed view of a Data Factory run record, or nil.
@@ -72,7 +76,7 @@ var dataFactoryView = &view[adf]{
 		"Input":            func(p *adf, v *value) { p.Input = v.raw },
 		"Output":           func(p *adf, v *value) { p.Output = v.raw },
 		"Error":            func(p *adf, v *value) { p.Error = v.raw },
-		"Message":          func(p *adf, v *value) { p.Message = v.str() },
+		"Message":          func(p *adf, v *value) { p.Message = v.raw },
 	},
 	top: fields[adf]{
 		"runId":         func(p *adf, v *value) { p.RunID = v.id() },

@@ -1,8 +1,10 @@
 package diagnostics
 
 import (
+	"bytes"
 	"io"
 	"iter"
+	"strconv"
 	"unsafe"
 
 	"github.com/azlogs/azlogs"
@@ -498,8 +500,16 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		if layout != aztime.LayoutISO {
 			rec.Quirks |= QuirkTimeLayout
 		}
+	case fCallerIPAddress:
+		b, ok := stringBytes(p)
+		if !ok {
+			return d.keep(p, f, start, depth, alt, false, "not a string")
+		}
+		addr, port, brackets, hasPort := splitPort(b)
+		rec.CallerIPAddress = d.in.Recent(&d.fieldLast[f], addr)
+		rec.CallerPort, rec.callerPort, rec.callerBrackets = port, hasPort, brackets
 	case fResourceID, fTenantID, fOperationName, fOperationVersion, fCategory, fResultDescription,
-		fCallerIPAddress, fLocation:
+		fLocation:
 		b, ok := stringBytes(p)
 		if !ok {
 			return d.keep(p, f, start, depth, alt, false, "not a string")
@@ -518,8 +528,6 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 			rec.CategoryName = s
 		case fResultDescription:
 			rec.ResultDescription = s
-		case fCallerIPAddress:
-			rec.CallerIPAddress = s
 		case fLocation:
 			rec.Location = s
 		}
@@ -645,6 +653,36 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		}
 	}
 	return p.Err() == nil
+}
+
+// splitPort splits a caller address with a port (192.0.2.1:443,
+// [2001:db8::1]:443) into the address, without brackets, and the port. It
+// splits only what it can write back byte for byte: an IPv4 address or a
+// bracketed IPv6 address, and a port in plain decimal. Anything else is
+// returned whole, with hasPort false.
+func splitPort(b []byte) (addr []byte, port uint16, brackets, hasPort bool) {
+	ip, port, ok := netaddr.ParseCallerIP(b)
+	if !ok {
+		return b, 0, false, false
+	}
+	j := bytes.LastIndexByte(b, ':')
+	if j < 0 || (b[0] != '[' && !ip.Is4()) || b[j-1] == ':' {
+		return b, 0, false, false
+	}
+	var digits [5]byte
+	if d := strconv.AppendUint(digits[:0], uint64(port), 10); string(d) != string(b[j+1:]) {
+		return b, 0, false, false
+	}
+	if b[0] == '[' {
+		if b[j-1] != ']' {
+			return b, 0, false, false
+		}
+		return b[1 : j-1], port, true, true
+	}
+	if bytes.IndexByte(b[:j], '/') >= 0 {
+		return b, 0, false, false
+	}
+	return b[:j], port, false, true
 }
 
 // quotedProperties repairs the bare single-quoted object at start into a

@@ -82,6 +82,17 @@
 //     record, and .with("name", "Name") for other spellings of a member.
 //     Optional methods: caller() and clientIP() feed EventCaller and
 //     EventCallerIP, check() adds rules to Validate.
+//
+//     A string field is interned: right for values of bounded cardinality
+//     (methods, status words, host and rule names, fixed texts). A value
+//     unique per request by nature (a request's URI, path or query string,
+//     an object key, a referer or cookie, a request or tracking ID that is
+//     not a GUID, free text that embeds per-event detail such as messages
+//     and stack traces) is an azlogs.RawJSON instead, set with
+//     { p.X = v.raw }, and its doc says it is borrowed until the decoder's
+//     next Next: as a string every new value would cost an allocation and
+//     fill the intern table.
+//
 //  2. A constant in the Category list, and its row in the categories
 //     table: Widgets: {names: []string{"WidgetLogs"}, provider:
 //     "MICROSOFT.CONTOSO", view: widgetView}. provider is needed only when
@@ -181,7 +192,10 @@
 // In steady state the decoder allocates nothing per record: strings are
 // interned (and safe to keep), identifiers are value types, typed views are
 // reused per category. Strings longer than 1 KiB, and values unseen when
-// the intern table is full, cost an allocation each; for that reason long
-// free text (exception details, Graph scopes) is exposed as borrowed
-// RawJSON.
+// the intern table is full, cost an allocation each, and so does every
+// value the table has not seen; for that reason long free text (exception
+// details, Graph scopes) and values unique per request (request URIs,
+// object keys, messages) are exposed as borrowed RawJSON, so that records
+// never seen before decode without allocating either
+// (TestAllocationsOnFreshData).
 package diagnostics

@@ -1,6 +1,8 @@
 package diagnostics
 
 import (
+	"strconv"
+
 	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/internal/jsonw"
 )
@@ -97,7 +99,20 @@ func (rec *Record) appendField(dst []byte, f field) []byte {
 	case fDurationMs:
 		return jsonw.Int(dst, rec.DurationMs.Value)
 	case fCallerIPAddress:
-		return jsonw.String(dst, rec.CallerIPAddress)
+		if !rec.callerPort {
+			return jsonw.String(dst, rec.CallerIPAddress)
+		}
+		dst = append(dst, '"')
+		if rec.callerBrackets {
+			dst = append(dst, '[')
+		}
+		dst = append(dst, rec.CallerIPAddress...)
+		if rec.callerBrackets {
+			dst = append(dst, ']')
+		}
+		dst = append(dst, ':')
+		dst = strconv.AppendUint(dst, uint64(rec.CallerPort), 10)
+		return append(dst, '"')
 	case fCorrelationID:
 		return jsonw.ID(dst, rec.CorrelationID)
 	case fIdentity:

@@ -54,7 +54,7 @@ func ExampleRecord_Quirks() {
 		r := dec.Record()
 		fn := r.Properties.FunctionApp()
 		fmt.Println(r.Quirks)
-		fmt.Println(fn.AppName, "|", fn.Message, "|", fn.LevelID.Value)
+		fmt.Println(fn.AppName, "|", fn.Message.Text(), "|", fn.LevelID.Value)
 		fmt.Println(string(r.AppendJSON(nil)[len(`{"time":"2023-03-07T22:19:49Z","operationName":"Microsoft.Web/sites/functions/log","category":"FunctionAppLogs","level":"Informational",`):]))
 	}
 	// Output:
@@ -74,7 +74,7 @@ func ExampleDecoder_messaging() {
 		r := dec.Record()
 		m := r.Properties.Messaging()
 		fmt.Println(r.Time, r.OperationName, r.EventResult(), r.EventCaller())
-		fmt.Println(m.Namespace, m.Via)
+		fmt.Println(m.Namespace, m.Via.Text())
 		fmt.Println(r.Quirks)
 	}
 	// Output:

@@ -48,9 +48,15 @@ type FirewallProperties struct {
 	RuleCollectionGroup string
 	RuleCollection      string
 	Rule                string
-	// URL (legacy "Url:") or TargetURL (structured).
-	URL       string
-	TargetURL string
+	// URL is the legacy "Url:", the host name of an application rule's
+	// request, read from the message (so kept as a string), or the member
+	// Url of the same meaning.
+	URL string
+	// TargetURL is the structured categories' request URL, with its path and
+	// query string when TLS is inspected. It is unique per request, so it is
+	// kept as its JSON value (a string), borrowed until the decoder's next
+	// Next; Text returns the string.
+	TargetURL azlogs.RawJSON
 	Fqdn      string
 	// WebCategory is the web category of an application rule.
 	WebCategory            string
@@ -102,7 +108,7 @@ var firewallView = &view[fw]{props: fields[fw]{
 	"RuleCollectionGroup":    func(p *fw, v *value) { p.RuleCollectionGroup = v.str() },
 	"SourceIp":               func(p *fw, v *value) { p.SourceIP = v.addr() },
 	"SourcePort":             func(p *fw, v *value) { p.SourcePort = v.optInt() },
-	"TargetUrl":              func(p *fw, v *value) { p.TargetURL = v.str() },
+	"TargetUrl":              func(p *fw, v *value) { p.TargetURL = v.raw },
 	"Url":                    func(p *fw, v *value) { p.URL = v.str() },
 	"WebCategory":            func(p *fw, v *value) { p.WebCategory = v.str() },
 	"ThreatDescription":      func(p *fw, v *value) { p.ThreatDescription = v.str() },
@@ -235,11 +241,13 @@ func hostPort(b []byte) (netip.Addr, azlogs.OptInt) {
 // FirewallDNSProperties is the typed view of AZFWDnsQuery records: DNS
 // proxy queries.
 type FirewallDNSProperties struct {
-	SourceIP            netip.Addr
-	SourcePort          azlogs.OptInt
-	QueryID             azlogs.OptInt
-	QueryType           string
-	QueryClass          string
+	SourceIP   netip.Addr
+	SourcePort azlogs.OptInt
+	QueryID    azlogs.OptInt
+	QueryType  string
+	QueryClass string
+	// QueryName is the name looked up; names are bounded by what an
+	// environment resolves, so it is a string.
 	QueryName           string
 	Protocol            string
 	RequestSize         azlogs.OptInt
@@ -250,7 +258,11 @@ type FirewallDNSProperties struct {
 	ResponseSize        azlogs.OptInt
 	RequestDurationSecs OptFloat
 	ErrorNumber         azlogs.OptInt
-	ErrorMessage        string
+	// ErrorMessage is the resolver's error, which names the addresses and
+	// ports of the exchange. It is unique per request, so it is kept as its
+	// JSON value (a string), borrowed until the decoder's next Next; Text
+	// returns the string.
+	ErrorMessage azlogs.RawJSON
 }
 
 // FirewallDNS returns the typed view of an AZFWDnsQuery record, or nil.
@@ -279,5 +291,5 @@ var firewallDNSView = &view[fwDNS]{props: fields[fwDNS]{
 	"ResponseSize":        func(p *fwDNS, v *value) { p.ResponseSize = v.optInt() },
 	"RequestDurationSecs": func(p *fwDNS, v *value) { p.RequestDurationSecs = v.optFloat() },
 	"ErrorNumber":         func(p *fwDNS, v *value) { p.ErrorNumber = v.optInt() },
-	"ErrorMessage":        func(p *fwDNS, v *value) { p.ErrorMessage = v.str() },
+	"ErrorMessage":        func(p *fwDNS, v *value) { p.ErrorMessage = v.raw },
 }}

@@ -16,33 +16,40 @@ type FrontDoorAccessProperties struct {
 	TrackingReference azlogs.RawJSON
 	HTTPMethod        string
 	HTTPVersion       string
-	RequestURI        string
-	SNI               string
-	RequestBytes      azlogs.OptInt
-	ResponseBytes     azlogs.OptInt
-	UserAgent         string
-	ClientIP          netip.Addr
-	ClientPort        azlogs.OptInt
-	SocketIP          netip.Addr
+	// RequestURI is the request's URL, with its path and query string. It is
+	// unique per request, so it is kept as its JSON value (a string),
+	// borrowed until the decoder's next Next; Text returns the string.
+	RequestURI    azlogs.RawJSON
+	SNI           string
+	RequestBytes  azlogs.OptInt
+	ResponseBytes azlogs.OptInt
+	UserAgent     string
+	ClientIP      netip.Addr
+	ClientPort    azlogs.OptInt
+	SocketIP      netip.Addr
 	// TimeToFirstByte and TimeTaken are in seconds.
-	TimeToFirstByte       OptFloat
-	TimeTaken             OptFloat
-	RequestProtocol       string
-	SecurityProtocol      string
-	HTTPStatusCode        azlogs.OptInt
-	HTTPStatusDetails     string
-	POP                   string
-	CacheStatus           string
-	ErrorInfo             string
-	Result                string
-	Endpoint              string
-	RoutingRuleName       string
-	HostName              string
-	BackendHostname       string
-	OriginURL             string
-	OriginIP              string
-	OriginName            string
-	Referer               string
+	TimeToFirstByte   OptFloat
+	TimeTaken         OptFloat
+	RequestProtocol   string
+	SecurityProtocol  string
+	HTTPStatusCode    azlogs.OptInt
+	HTTPStatusDetails string
+	POP               string
+	CacheStatus       string
+	ErrorInfo         string
+	Result            string
+	Endpoint          string
+	RoutingRuleName   string
+	HostName          string
+	BackendHostname   string
+	// OriginURL is the origin's base URL, one per origin.
+	OriginURL  string
+	OriginIP   string
+	OriginName string
+	// Referer is the request's Referer header. It is unique per request, so
+	// it is kept as its JSON value (a string), borrowed until the decoder's
+	// next Next; Text returns the string.
+	Referer               azlogs.RawJSON
 	ClientCountry         string
 	Domain                string
 	SecurityCipher        string
@@ -73,7 +80,7 @@ var frontDoorAccessView = &view[fdAccess]{props: fields[fdAccess]{
 	"trackingReference":     func(p *fdAccess, v *value) { p.TrackingReference = v.raw },
 	"httpMethod":            func(p *fdAccess, v *value) { p.HTTPMethod = v.str() },
 	"httpVersion":           func(p *fdAccess, v *value) { p.HTTPVersion = v.str() },
-	"requestUri":            func(p *fdAccess, v *value) { p.RequestURI = v.str() },
+	"requestUri":            func(p *fdAccess, v *value) { p.RequestURI = v.raw },
 	"sni":                   func(p *fdAccess, v *value) { p.SNI = v.str() },
 	"requestBytes":          func(p *fdAccess, v *value) { p.RequestBytes = v.optInt() },
 	"responseBytes":         func(p *fdAccess, v *value) { p.ResponseBytes = v.optInt() },
@@ -98,7 +105,7 @@ var frontDoorAccessView = &view[fdAccess]{props: fields[fdAccess]{
 	"originUrl":             func(p *fdAccess, v *value) { p.OriginURL = v.str() },
 	"originIp":              func(p *fdAccess, v *value) { p.OriginIP = v.str() },
 	"originName":            func(p *fdAccess, v *value) { p.OriginName = v.str() },
-	"referer":               func(p *fdAccess, v *value) { p.Referer = v.str() },
+	"referer":               func(p *fdAccess, v *value) { p.Referer = v.raw },
 	"clientCountry":         func(p *fdAccess, v *value) { p.ClientCountry = v.str() },
 	"domain":                func(p *fdAccess, v *value) { p.Domain = v.str() },
 	"securityCipher":        func(p *fdAccess, v *value) { p.SecurityCipher = v.str() },
@@ -110,13 +117,17 @@ var frontDoorAccessView = &view[fdAccess]{props: fields[fdAccess]{
 // FrontDoorHealthProbeProperties is the typed view of
 // FrontDoorHealthProbeLog records. Numbers arrive as strings.
 type FrontDoorHealthProbeProperties struct {
-	HealthProbeID  string
+	// HealthProbeID identifies the probe request. It is unique per request,
+	// so it is kept as its JSON value (a string), borrowed until the
+	// decoder's next Next; Text returns the string.
+	HealthProbeID  azlogs.RawJSON
 	POP            string
 	HTTPVerb       string
 	Result         string
 	HTTPStatusCode azlogs.OptInt
-	ProbeURL       string
-	OriginName     string
+	// ProbeURL is the origin's probe URL, one per origin.
+	ProbeURL   string
+	OriginName string
 	// OriginIP is written ip:port.
 	OriginIP                      string
 	TotalLatencyMilliseconds      azlogs.OptInt
@@ -134,7 +145,7 @@ func (p *Properties) FrontDoorHealthProbe() *FrontDoorHealthProbeProperties {
 type fdProbe = FrontDoorHealthProbeProperties
 
 var frontDoorHealthProbeView = &view[fdProbe]{props: fields[fdProbe]{
-	"healthProbeId":                 func(p *fdProbe, v *value) { p.HealthProbeID = v.str() },
+	"healthProbeId":                 func(p *fdProbe, v *value) { p.HealthProbeID = v.raw },
 	"POP":                           func(p *fdProbe, v *value) { p.POP = v.str() },
 	"httpVerb":                      func(p *fdProbe, v *value) { p.HTTPVerb = v.str() },
 	"result":                        func(p *fdProbe, v *value) { p.Result = v.str() },
@@ -153,7 +164,10 @@ type FrontDoorWAFProperties struct {
 	ClientIP   netip.Addr
 	ClientPort azlogs.OptInt
 	SocketIP   netip.Addr
-	RequestURI string
+	// RequestURI is the request's URL, with its path and query string. It is
+	// unique per request, so it is kept as its JSON value (a string),
+	// borrowed until the decoder's next Next; Text returns the string.
+	RequestURI azlogs.RawJSON
 	RuleName   string
 	Policy     string
 	// Action is Allow, Block, Log or Redirect.
@@ -183,7 +197,7 @@ var frontDoorWAFView = &view[fdWAF]{props: fields[fdWAF]{
 	"clientIP":          func(p *fdWAF, v *value) { p.ClientIP = v.addr() },
 	"clientPort":        func(p *fdWAF, v *value) { p.ClientPort = v.optInt() },
 	"socketIP":          func(p *fdWAF, v *value) { p.SocketIP = v.addr() },
-	"requestUri":        func(p *fdWAF, v *value) { p.RequestURI = v.str() },
+	"requestUri":        func(p *fdWAF, v *value) { p.RequestURI = v.raw },
 	"ruleName":          func(p *fdWAF, v *value) { p.RuleName = v.str() },
 	"policy":            func(p *fdWAF, v *value) { p.Policy = v.str() },
 	"action":            func(p *fdWAF, v *value) { p.Action = v.str() },

@@ -11,19 +11,22 @@ import (
 // one Microsoft Graph API request to a tenant. The resource ID is the
 // tenant's (/TENANTS/<id>/PROVIDERS/MICROSOFT.AADIAM).
 type GraphProperties struct {
-	APIVersion         string
-	AppID              string
-	ATContent          string
-	ClientAuthMethod   azlogs.OptInt
-	ClientRequestID    azlogs.ID
-	DurationMs         azlogs.OptInt
-	IdentityProvider   string
-	IPAddress          netip.Addr
-	Location           string
-	OperationID        azlogs.ID
-	RequestID          azlogs.ID
-	RequestMethod      string
-	RequestURI         string
+	APIVersion       string
+	AppID            string
+	ATContent        string
+	ClientAuthMethod azlogs.OptInt
+	ClientRequestID  azlogs.ID
+	DurationMs       azlogs.OptInt
+	IdentityProvider string
+	IPAddress        netip.Addr
+	Location         string
+	OperationID      azlogs.ID
+	RequestID        azlogs.ID
+	RequestMethod    string
+	// RequestURI is the request's URL, with its path and query string. It is
+	// unique per request, so it is kept as its JSON value (a string),
+	// borrowed until the decoder's next Next; Text returns the string.
+	RequestURI         azlogs.RawJSON
 	ResponseSizeBytes  azlogs.OptInt
 	ResponseStatusCode azlogs.OptInt
 	// Roles and Scopes are space-separated lists, kept as JSON (a string
@@ -84,7 +87,7 @@ var graphView = &view[graph]{props: fields[graph]{
 	"operationId":        func(p *graph, v *value) { p.OperationID = v.id() },
 	"requestId":          func(p *graph, v *value) { p.RequestID = v.id() },
 	"requestMethod":      func(p *graph, v *value) { p.RequestMethod = v.str() },
-	"requestUri":         func(p *graph, v *value) { p.RequestURI = v.str() },
+	"requestUri":         func(p *graph, v *value) { p.RequestURI = v.raw },
 	"responseSizeBytes":  func(p *graph, v *value) { p.ResponseSizeBytes = v.optInt() },
 	"responseStatusCode": func(p *graph, v *value) { p.ResponseStatusCode = v.optInt() },
 	"roles":              func(p *graph, v *value) { p.Roles = v.raw },
@@ -108,11 +111,18 @@ var graphView = &view[graph]{props: fields[graph]{
 type AttestationProperties struct {
 	FailureResourceID string
 	FailureCategory   string
-	FailureDetails    string
+	// FailureDetails is the failure's text, which describes this request's
+	// evidence. It is unique per request, so it is kept as its JSON value (a
+	// string), borrowed until the decoder's next Next; Text returns the
+	// string.
+	FailureDetails azlogs.RawJSON
 	// InfoDataReceived describes the request: headers, sizes. Borrowed.
 	InfoDataReceived azlogs.RawJSON
 	// Top-level members.
-	URI          string
+	// URI is the request's URI, with its path and query string. It is unique
+	// per request, so it is kept as its JSON value (a string), borrowed
+	// until the decoder's next Next; Text returns the string.
+	URI          azlogs.RawJSON
 	TraceContext azlogs.RawJSON
 }
 
@@ -128,11 +138,11 @@ var attestationView = &view[attest]{
 	props: fields[attest]{
 		"failureResourceId": func(p *attest, v *value) { p.FailureResourceID = v.str() },
 		"failureCategory":   func(p *attest, v *value) { p.FailureCategory = v.str() },
-		"failureDetails":    func(p *attest, v *value) { p.FailureDetails = v.str() },
+		"failureDetails":    func(p *attest, v *value) { p.FailureDetails = v.raw },
 		"infoDataReceived":  func(p *attest, v *value) { p.InfoDataReceived = v.raw },
 	},
 	top: fields[attest]{
-		"uri":          func(p *attest, v *value) { p.URI = v.str() },
+		"uri":          func(p *attest, v *value) { p.URI = v.raw },
 		"traceContext": func(p *attest, v *value) { p.TraceContext = v.raw },
 	},
 }

@@ -8,9 +8,13 @@ import "github.com/azlogs/azlogs"
 type KeyVaultProperties struct {
 	// ClientInfo is the client's user agent.
 	ClientInfo string
-	// RequestURI is the URI of the REST request.
-	RequestURI string
-	// ID is the URI of the vault, key, secret or certificate returned.
+	// RequestURI is the URI of the REST request, with its query string. It
+	// is unique per request, so it is kept as its JSON value (a string),
+	// borrowed until the decoder's next Next; Text returns the string.
+	RequestURI azlogs.RawJSON
+	// ID is the URI of the vault, key, secret or certificate returned; its
+	// values are bounded by the vault's objects and versions, so it is a
+	// string.
 	ID string
 	// HTTPStatusCode is the status of the REST call.
 	HTTPStatusCode azlogs.OptInt
@@ -37,7 +41,7 @@ func (p *KeyVaultProperties) check() (ps problems) {
 
 var keyVaultFields = fields[KeyVaultProperties]{
 	"clientInfo":          func(p *KeyVaultProperties, v *value) { p.ClientInfo = v.str() },
-	"requestUri":          func(p *KeyVaultProperties, v *value) { p.RequestURI = v.str() },
+	"requestUri":          func(p *KeyVaultProperties, v *value) { p.RequestURI = v.raw },
 	"id":                  func(p *KeyVaultProperties, v *value) { p.ID = v.str() },
 	"httpStatusCode":      func(p *KeyVaultProperties, v *value) { p.HTTPStatusCode = v.optInt() },
 	"PoolType":            func(p *KeyVaultProperties, v *value) { p.PoolType = v.str() },

@@ -47,24 +47,38 @@ type MessagingProperties struct {
 	NetworkType string
 	ClientIP    netip.Addr
 	// Count is how many events the record aggregates.
-	Count        azlogs.OptInt
-	ErrorCount   azlogs.OptInt
-	ErrorMessage string
+	Count      azlogs.OptInt
+	ErrorCount azlogs.OptInt
+	// ErrorMessage is the error's text, which carries the operation's
+	// tracking ID and time. It is unique per request, so it is kept as its
+	// JSON value (a string), borrowed until the decoder's next Next; Text
+	// returns the string.
+	ErrorMessage azlogs.RawJSON
 	ErrorCode    string
 	// VNet and IP filtering.
 	IPAddress netip.Addr
 	Action    string
 	Reason    string
 	// OperationalLogs' EventProperties members.
-	Namespace  string
-	Via        string
-	TrackingID azlogs.RawJSON // unique per operation; borrowed
+	Namespace string
+	// Via is the URL the operation was called through, with its path and
+	// query string. It is unique per request, so it is kept as its JSON
+	// value (a string), borrowed until the decoder's next Next; Text returns
+	// the string.
+	Via azlogs.RawJSON
+	// TrackingID identifies the operation. It is unique per request, so it
+	// is kept as its JSON value (a string), borrowed until the decoder's
+	// next Next; Text returns the string.
+	TrackingID azlogs.RawJSON
 	// ArchiveLogs and AutoScaleLogs.
 	EventHub          string
 	ArchiveStep       string
 	Failures          azlogs.OptInt
 	DurationInSeconds azlogs.OptInt
-	Message           string
+	// Message is the event's text. It is unique per request, so it is kept
+	// as its JSON value (a string), borrowed until the decoder's next Next;
+	// Text returns the string.
+	Message azlogs.RawJSON
 }
 
 // Messaging returns the typed view of a Service Bus or Event Hubs record,
@@ -111,19 +125,19 @@ var messagingFields = fields[msg]{
 	"ClientIp":          func(p *msg, v *value) { p.ClientIP = v.addr() },
 	"Count":             func(p *msg, v *value) { p.Count = v.optInt() },
 	"ErrorCount":        func(p *msg, v *value) { p.ErrorCount = v.optInt() },
-	"ErrorMessage":      func(p *msg, v *value) { p.ErrorMessage = v.str() },
+	"ErrorMessage":      func(p *msg, v *value) { p.ErrorMessage = v.raw },
 	"ErrorCode":         func(p *msg, v *value) { p.ErrorCode = v.str() },
 	"ipAddress":         func(p *msg, v *value) { p.IPAddress = v.addr() },
 	"action":            func(p *msg, v *value) { p.Action = v.str() },
 	"reason":            func(p *msg, v *value) { p.Reason = v.str() },
 	"Namespace":         func(p *msg, v *value) { p.Namespace = v.str() },
-	"Via":               func(p *msg, v *value) { p.Via = v.str() },
+	"Via":               func(p *msg, v *value) { p.Via = v.raw },
 	"TrackingId":        func(p *msg, v *value) { p.TrackingID = v.raw },
 	"eventHub":          func(p *msg, v *value) { p.EventHub = v.str() },
 	"archiveStep":       func(p *msg, v *value) { p.ArchiveStep = v.str() },
 	"failures":          func(p *msg, v *value) { p.Failures = v.optInt() },
 	"durationInSeconds": func(p *msg, v *value) { p.DurationInSeconds = v.optInt() },
-	"Message":           func(p *msg, v *value) { p.Message = v.str() },
+	"Message":           func(p *msg, v *value) { p.Message = v.raw },
 }.with("NamespaceName", "namespaceName", "Count", "count", "TrackingId", "trackingId", "PartitionId", "partitionId",
 	"Message", "message", "SubscriptionId", "subscriptionId", "ActivityId", "activityId")
 

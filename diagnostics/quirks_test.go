@@ -53,13 +53,13 @@ func TestQuirks(t *testing.T) {
 			`{"time":"2023-04-11T13:35:20Z","category":"FunctionAppLogs","properties":"{'message':'Don't panic: it's fine, users' data is safe','level':'Information'}"}`,
 			func(t *testing.T, r *Record) {
 				require.Equal(t, QuirkSingleQuoted|QuirkPropertiesString, r.Quirks)
-				require.Equal(t, "Don't panic: it's fine, users' data is safe", r.Properties.FunctionApp().Message)
+				require.Equal(t, "Don't panic: it's fine, users' data is safe", r.Properties.FunctionApp().Message.Text())
 				require.Equal(t, "Information", r.Properties.FunctionApp().Level)
 			}},
 		{"properties single-quoted, quotes escaped twice",
 			`{"time":"2024-06-09T09:15:33Z","category":"FunctionAppLogs","properties":"{'message':'JSON: {\\'key1\\':\\'{\\\\\\'boolKey\\\\\\':true}\\'}','levelId':2}"}`,
 			func(t *testing.T, r *Record) {
-				require.Equal(t, `JSON: {'key1':'{\'boolKey\':true}'}`, r.Properties.FunctionApp().Message)
+				require.Equal(t, `JSON: {'key1':'{\'boolKey\':true}'}`, r.Properties.FunctionApp().Message.Text())
 			}},
 		{"properties as a string of JSON",
 			`{"time":"2023-02-16T08:28:46.343Z","category":"AppServiceHTTPLogs","properties":"{\"CsHost\":\"h\",\"SPort\":\"80\",\"TimeTaken\":5}"}`,

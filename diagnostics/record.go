@@ -109,10 +109,19 @@ type Record struct {
 	// DurationMs is durationMs, a number or a numeric string; unknown when
 	// absent or a placeholder.
 	DurationMs azlogs.OptInt
-	// CallerIPAddress is callerIpAddress as written; CallerIP is the
-	// address it holds, when it holds one (a port, brackets or a CIDR
-	// length are dropped; masked addresses give the invalid Addr).
+	// CallerIPAddress is callerIpAddress as written, but for a port:
+	// when the text is an IPv4 address and a port (192.0.2.1:52311, as
+	// Storage writes it) or an IPv6 address in brackets and a port
+	// ([2001:db8::1]:443), CallerIPAddress is the address (without the
+	// brackets) and CallerPort the port. Client ports change with every
+	// connection: kept in the string, each would be a new string to
+	// allocate. AppendJSON writes the text back as it was.
+	//
+	// CallerIP is the address CallerIPAddress holds, when it holds one (a
+	// CIDR length is dropped; masked addresses such as 111.222.xxx.xxx
+	// give the invalid Addr).
 	CallerIPAddress string
+	CallerPort      uint16
 	CallerIP        netip.Addr
 	// CorrelationID is correlationId.
 	CorrelationID azlogs.ID
@@ -135,9 +144,12 @@ type Record struct {
 	Quirks Quirk
 
 	has, alt, num uint32 // by field: member present; value taken from Extra; written as a number
-	timeLayout    uint8
-	result        azlogs.Result
-	caller        string
+	// callerPort says that callerIpAddress had a port (CallerPort, which
+	// may be 0); callerBrackets that its address was in brackets.
+	callerPort, callerBrackets bool
+	timeLayout                 uint8
+	result                     azlogs.Result
+	caller                     string
 }
 
 // Identity is the caller's identity, whose shape each service chooses:

@@ -8,8 +8,10 @@ import "github.com/azlogs/azlogs"
 type SearchProperties struct {
 	// Description is the endpoint called: GET /indexes('content')/docs.
 	Description string
-	// Query is the query string.
-	Query     string
+	// Query is the query string. It is unique per request, so it is kept as
+	// its JSON value (a string), borrowed until the decoder's next Next;
+	// Text returns the string.
+	Query     azlogs.RawJSON
 	Documents azlogs.OptInt
 	IndexName string
 }
@@ -22,7 +24,7 @@ func (p *Properties) Search() *SearchProperties {
 
 var searchView = &view[SearchProperties]{props: fields[SearchProperties]{
 	"Description": func(p *SearchProperties, v *value) { p.Description = v.str() },
-	"Query":       func(p *SearchProperties, v *value) { p.Query = v.str() },
+	"Query":       func(p *SearchProperties, v *value) { p.Query = v.raw },
 	"Documents":   func(p *SearchProperties, v *value) { p.Documents = v.optInt() },
 	"IndexName":   func(p *SearchProperties, v *value) { p.IndexName = v.str() },
 }}
@@ -72,12 +74,18 @@ var batchView = &view[BatchProperties]{props: fields[BatchProperties]{
 // Analytics Audit and Requests records.
 type DataLakeProperties struct {
 	// Requests.
-	HTTPMethod           string
-	Path                 string
+	HTTPMethod string
+	// Path is the file or folder requested. It is unique per request, so it
+	// is kept as its JSON value (a string), borrowed until the decoder's
+	// next Next; Text returns the string.
+	Path                 azlogs.RawJSON
 	RequestContentLength azlogs.OptInt
-	ClientRequestID      string
-	StartTime            string
-	EndTime              string
+	// ClientRequestID is the ID the client gave the request. It is unique
+	// per request, so it is kept as its JSON value (a string), borrowed
+	// until the decoder's next Next; Text returns the string.
+	ClientRequestID azlogs.RawJSON
+	StartTime       string
+	EndTime         string
 	// Data Lake Store Audit.
 	StreamName string
 	// Data Lake Analytics Audit: the job.
@@ -96,9 +104,9 @@ type dl = DataLakeProperties
 
 var dataLakeView = &view[dl]{props: fields[dl]{
 	"HttpMethod":           func(p *dl, v *value) { p.HTTPMethod = v.str() },
-	"Path":                 func(p *dl, v *value) { p.Path = v.str() },
+	"Path":                 func(p *dl, v *value) { p.Path = v.raw },
 	"RequestContentLength": func(p *dl, v *value) { p.RequestContentLength = v.optInt() },
-	"ClientRequestId":      func(p *dl, v *value) { p.ClientRequestID = v.str() },
+	"ClientRequestId":      func(p *dl, v *value) { p.ClientRequestID = v.raw },
 	"StartTime":            func(p *dl, v *value) { p.StartTime = v.str() },
 	"EndTime":              func(p *dl, v *value) { p.EndTime = v.str() },
 	"StreamName":           func(p *dl, v *value) { p.StreamName = v.str() },
@@ -161,8 +169,11 @@ var automationView = &view[auto]{props: automationFields, top: automationFields}
 // resultType and properties as a string of JSON; both are read.
 type StreamAnalyticsProperties struct {
 	// Type is the error's type: DataConversionError, CsvParserError, …
-	Type    string
-	Message string
+	Type string
+	// Message is the error's text, which quotes the event concerned. It is
+	// unique per request, so it is kept as its JSON value (a string),
+	// borrowed until the decoder's next Next; Text returns the string.
+	Message azlogs.RawJSON
 	// Source is the input or output concerned.
 	Source string
 	// Data locates the error (may be cut). Borrowed.
@@ -184,7 +195,7 @@ type asa = StreamAnalyticsProperties
 
 var streamAnalyticsView = &view[asa]{props: fields[asa]{
 	"Type":           func(p *asa, v *value) { p.Type = v.str() },
-	"Message":        func(p *asa, v *value) { p.Message = v.str() },
+	"Message":        func(p *asa, v *value) { p.Message = v.raw },
 	"Source":         func(p *asa, v *value) { p.Source = v.str() },
 	"Data":           func(p *asa, v *value) { p.Data = v.raw },
 	"Error":          func(p *asa, v *value) { p.Error = v.str() },

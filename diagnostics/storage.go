@@ -12,11 +12,19 @@ import (
 // uri, protocol, schemaVersion and resourceType at the top level, and an
 // identity with type, tokenHash, an authorization array and requester.
 type StorageProperties struct {
-	AccountName         string
-	UserAgentHeader     string
-	ClientRequestID     string
-	ServiceType         string
-	ObjectKey           string
+	AccountName     string
+	UserAgentHeader string
+	// ClientRequestID is the x-ms-client-request-id the client gave the
+	// request. It is unique per request, so it is kept as its JSON value (a
+	// string), borrowed until the decoder's next Next; Text returns the
+	// string.
+	ClientRequestID azlogs.RawJSON
+	ServiceType     string
+	// ObjectKey is the key of the object requested
+	// (/account/container/blob). It is unique per request, so it is kept as
+	// its JSON value (a string), borrowed until the decoder's next Next;
+	// Text returns the string.
+	ObjectKey           azlogs.RawJSON
 	LastModifiedTime    time.Time
 	MetricResponseType  string
 	ServerLatencyMs     azlogs.OptInt
@@ -32,9 +40,12 @@ type StorageProperties struct {
 	SchemaVersion string
 	StatusCode    azlogs.OptInt
 	StatusText    string
-	URI           string
-	Protocol      string
-	ResourceType  string
+	// URI is the request's URI, with its path and query string. It is unique
+	// per request, so it is kept as its JSON value (a string), borrowed
+	// until the decoder's next Next; Text returns the string.
+	URI          azlogs.RawJSON
+	Protocol     string
+	ResourceType string
 }
 
 // Storage returns the typed view of a StorageRead, StorageWrite or
@@ -56,9 +67,9 @@ var storageView = &view[stor]{
 	props: fields[stor]{
 		"accountName":         func(p *stor, v *value) { p.AccountName = v.str() },
 		"userAgentHeader":     func(p *stor, v *value) { p.UserAgentHeader = v.str() },
-		"clientRequestId":     func(p *stor, v *value) { p.ClientRequestID = v.str() },
+		"clientRequestId":     func(p *stor, v *value) { p.ClientRequestID = v.raw },
 		"serviceType":         func(p *stor, v *value) { p.ServiceType = v.str() },
-		"objectKey":           func(p *stor, v *value) { p.ObjectKey = v.str() },
+		"objectKey":           func(p *stor, v *value) { p.ObjectKey = v.raw },
 		"lastModifiedTime":    func(p *stor, v *value) { p.LastModifiedTime = v.time() },
 		"metricResponseType":  func(p *stor, v *value) { p.MetricResponseType = v.str() },
 		"serverLatencyMs":     func(p *stor, v *value) { p.ServerLatencyMs = v.optInt() },
@@ -75,7 +86,7 @@ var storageView = &view[stor]{
 		"schemaVersion": func(p *stor, v *value) { p.SchemaVersion = v.str() },
 		"statusCode":    func(p *stor, v *value) { p.StatusCode = v.optInt() },
 		"statusText":    func(p *stor, v *value) { p.StatusText = v.str() },
-		"uri":           func(p *stor, v *value) { p.URI = v.str() },
+		"uri":           func(p *stor, v *value) { p.URI = v.raw },
 		"protocol":      func(p *stor, v *value) { p.Protocol = v.str() },
 		"resourceType":  func(p *stor, v *value) { p.ResourceType = v.str() },
 	},

@@ -47,6 +47,9 @@ type gen struct {
 	ips, paths, agents, hosts []string
 	users, ops, rules, queues []string
 	subs                      []string
+	// principals and apps are object and application IDs: a tenant has a
+	// bounded number of them, which come back record after record.
+	principals, apps []string
 }
 
 func (g *gen) pools() {
@@ -85,6 +88,14 @@ func (g *gen) pools() {
 	g.ops = []string{"SecretGet", "SecretList", "KeySign", "KeyGet", "VaultGet", "CertificateGet", "SecretSet", "Authentication"}
 	g.rules = []string{"Permit_RFC1918", "AllowWeb", "DenyAll", "AllowDNS", "AllowAzureMonitor", "AllowWindowsUpdate"}
 	g.queues = []string{"orders", "payments", "emails", "audit", "telemetry"}
+	g.principals = make([]string, len(g.users))
+	for i := range g.principals {
+		g.principals[i] = g.guid()
+	}
+	g.apps = make([]string, 40)
+	for i := range g.apps {
+		g.apps[i] = g.guid()
+	}
 	g.subs = []string{"6F2A1C5E-3B4D-4E8F-9A0B-1C2D3E4F5A6B", "0E073EC1-C22F-4488-ADDE-DA35ED609ACD", "49D1B571-1CBE-402D-B523-AFEE3C19B64E"}
 }
 
@@ -183,8 +194,9 @@ func functionApp(g *gen, b []byte) []byte {
 
 func keyVault(g *gen, b []byte) []byte {
 	op := g.pick(g.ops)
+	u := g.r.IntN(len(g.users))
 	return fmt.Appendf(b, `{"time":"%s","category":"AuditEvent","operationName":"%s","resultType":"Success","correlationId":"%s","callerIpAddress":"%s","identity":{"claim":{"http://schemas.microsoft.com/identity/claims/objectidentifier":"%s","appid":"04b07795-8ddb-461a-bbee-02f9e1bf7b46","http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn":"%s","oid":"%s","tid":"72f988bf-86f1-41af-91ab-2d7cd011db47"}},"properties":{"id":"https://contoso-kv.vault.azure.net/secrets/db-password","clientInfo":"%s","httpStatusCode":200,"requestUri":"https://contoso-kv.vault.azure.net/secrets/db-password?api-version=7.4","isAccessPolicyMatch":true,"keyProperties":{},"isRbacAuthorized":false,"tlsVersion":"TLS1_2"},"resourceId":"%s","operationVersion":"7.4","resultSignature":"OK","durationMs":"%d"}`,
-		g.now(), op, g.guid(), g.ip(), g.guid(), g.pick(g.users), g.guid(), g.pick(g.agents), g.rid("MICROSOFT.KEYVAULT", "VAULTS", "CONTOSO-KV"), g.r.IntN(200))
+		g.now(), op, g.guid(), g.ip(), g.principals[u], g.users[u], g.principals[u], g.pick(g.agents), g.rid("MICROSOFT.KEYVAULT", "VAULTS", "CONTOSO-KV"), g.r.IntN(200))
 }
 
 func serviceBus(g *gen, b []byte) []byte {
@@ -210,7 +222,7 @@ func apim(g *gen, b []byte) []byte {
 
 func storageRead(g *gen, b []byte) []byte {
 	return fmt.Appendf(b, `{"time":"%s","resourceId":"%s/blobServices/default","category":"StorageRead","operationName":"GetBlob","operationVersion":"2022-11-02","schemaVersion":"1.0","statusCode":200,"statusText":"Success","durationMs":%d,"callerIpAddress":"%s:%d","correlationId":"%s","identity":{"type":"OAuth","tokenHash":"","authorization":[{"action":"Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read","roleAssignmentId":"%s","roleDefinitionId":"2a2b9908-6ea1-4ae2-8e65-a410df84e7d1","principals":[{"id":"%s","type":"ServicePrincipal"}],"denyAssignmentId":"","type":"RBAC","result":"Granted","reason":"MatchedAllowByRule"}],"requester":{"appId":"%s","audience":"https://storage.azure.com/","objectId":"%s","tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47"}},"location":"westeurope","properties":{"accountName":"contosostore","userAgentHeader":"%s","serviceType":"blob","objectKey":"/contosostore/images%s.jpg","lastModifiedTime":"2025/04/20 08:49:20.0000000","metricResponseType":"Success","serverLatencyMs":%d,"requestHeaderSize":%d,"responseHeaderSize":%d,"responseBodySize":%d,"tlsVersion":"TLS 1.2","accessTier":"Hot"},"uri":"https://contosostore.blob.core.windows.net/images%s.jpg","protocol":"HTTPS","resourceType":"Microsoft.Storage/storageAccounts/blobServices"}`,
-		g.now(), g.rid("MICROSOFT.STORAGE", "STORAGEACCOUNTS", "CONTOSOSTORE"), g.r.IntN(90), g.ip(), 1024+g.r.IntN(60000), g.guid(), g.guid(), g.guid(), g.guid(), g.guid(),
+		g.now(), g.rid("MICROSOFT.STORAGE", "STORAGEACCOUNTS", "CONTOSOSTORE"), g.r.IntN(90), g.ip(), 1024+g.r.IntN(60000), g.guid(), g.pick(g.apps), g.pick(g.principals), g.pick(g.apps), g.pick(g.principals),
 		g.pick(g.agents), g.pick(g.paths), g.r.IntN(40), 400+g.r.IntN(800), 200+g.r.IntN(400), g.r.IntN(2_000_000), g.pick(g.paths))
 }
 
