@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"iter"
+	"net/netip"
 	"strconv"
 	"unsafe"
 
@@ -505,9 +506,9 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		if !ok {
 			return d.keep(p, f, start, depth, alt, false, "not a string")
 		}
-		addr, port, brackets, hasPort := splitPort(b)
+		ip, addr, port, brackets, hasPort := splitPort(b)
 		rec.CallerIPAddress = d.in.Recent(&d.fieldLast[f], addr)
-		rec.CallerPort, rec.callerPort, rec.callerBrackets = port, hasPort, brackets
+		rec.CallerIP, rec.CallerPort, rec.callerPort, rec.callerBrackets = ip, port, hasPort, brackets
 	case fResourceID, fTenantID, fOperationName, fOperationVersion, fCategory, fResultDescription,
 		fLocation:
 		b, ok := stringBytes(p)
@@ -660,29 +661,29 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 // splits only what it can write back byte for byte: an IPv4 address or a
 // bracketed IPv6 address, and a port in plain decimal. Anything else is
 // returned whole, with hasPort false.
-func splitPort(b []byte) (addr []byte, port uint16, brackets, hasPort bool) {
+func splitPort(b []byte) (ip netip.Addr, addr []byte, port uint16, brackets, hasPort bool) {
 	ip, port, ok := netaddr.ParseCallerIP(b)
 	if !ok {
-		return b, 0, false, false
+		return ip, b, 0, false, false
 	}
 	j := bytes.LastIndexByte(b, ':')
 	if j < 0 || (b[0] != '[' && !ip.Is4()) || b[j-1] == ':' {
-		return b, 0, false, false
+		return ip, b, 0, false, false
 	}
 	var digits [5]byte
 	if d := strconv.AppendUint(digits[:0], uint64(port), 10); string(d) != string(b[j+1:]) {
-		return b, 0, false, false
+		return ip, b, 0, false, false
 	}
 	if b[0] == '[' {
 		if b[j-1] != ']' {
-			return b, 0, false, false
+			return ip, b, 0, false, false
 		}
-		return b[1 : j-1], port, true, true
+		return ip, b[1 : j-1], port, true, true
 	}
 	if bytes.IndexByte(b[:j], '/') >= 0 {
-		return b, 0, false, false
+		return ip, b, 0, false, false
 	}
-	return b[:j], port, false, true
+	return ip, b[:j], port, false, true
 }
 
 // quotedProperties repairs the bare single-quoted object at start into a
@@ -801,10 +802,9 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 	if !p.BeginObject() {
 		return false
 	}
-	// The members are appended to a local slice, which the compiler keeps
-	// in registers, and stored back at the end.
+	// The members are added to a local slice, which the compiler keeps in
+	// registers, and stored back at the end.
 	ms := props.Members
-	defer func() { props.Members = ms }()
 	for {
 		n := len(ms)
 		var name string
@@ -835,9 +835,10 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 		start := decoding.ValueStart(p)
 		if i < 0 {
 			if !p.Skip() {
+				props.Members = ms
 				return false
 			}
-			ms = append(ms, azlogs.Member{Name: name, Value: p.Bytes(start, p.Offset())})
+			ms = addMember(ms, name, p.Bytes(start, p.Offset()))
 			continue
 		}
 		v := &d.val
@@ -854,18 +855,32 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 			ok = p.Skip()
 		}
 		if !ok {
+			props.Members = ms
 			return false
 		}
 		v.raw = p.Bytes(start, p.Offset())
-		ms = append(ms, azlogs.Member{Name: name, Value: v.raw})
+		ms = addMember(ms, name, v.raw)
 		w.apply(view, false, i, v)
 		v.body = nil
 	}
+	props.Members = ms
 	if p.Err() != nil {
 		return false
 	}
 	d.early = cat
 	return true
+}
+
+// addMember appends a member to ms, writing its fields in place.
+func addMember(ms []azlogs.Member, name string, raw []byte) []azlogs.Member {
+	n := len(ms)
+	if n == cap(ms) {
+		ms = append(ms, azlogs.Member{})
+	}
+	ms = ms[:n+1]
+	m := &ms[n]
+	m.Name, m.Value = name, raw
+	return ms
 }
 
 // rawProperties reads the members of properties, keeping their values as
@@ -959,9 +974,7 @@ func (rec *Record) resolve() {
 	case rec.ResultSignature != "":
 		rec.result = azlogs.ParseResult([]byte(rec.ResultSignature))
 	}
-	if rec.CallerIPAddress != "" {
-		rec.CallerIP, _, _ = netaddr.ParseCallerIP([]byte(rec.CallerIPAddress))
-	}
+	// CallerIP was read with callerIpAddress.
 	if !rec.CallerIP.IsValid() {
 		if v, ok := rec.Properties.view.(clientIPView); ok {
 			rec.CallerIP = v.clientIP()
