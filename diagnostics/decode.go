@@ -45,6 +45,9 @@ type Decoder struct {
 	propLast  [propSlots]intern.Recent
 	nameLast  [maxNameSlots]string
 	extra     [extraNames]extraEntry
+
+	// claimsMemo maps the bytes of a claims object to its claims.
+	claimsMemo intern.Memo[[]Claim]
 }
 
 // maxNameSlots is how many property names, by position, remember their
@@ -142,6 +145,8 @@ func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
 	d.scratch.Configure(&d.drv.Cfg)
 	d.drv.Stream.RecordKey = isRecordKey
 	d.parseFn = d.parse
+	d.claimsMemo.Size = 1024
+	d.claimsMemo.Prefix = 128
 	d.drv.Reset(r)
 	return d
 }
@@ -748,6 +753,21 @@ func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
 
 // claims reads the string members of a claims object.
 func (d *Decoder) claims(raw azlogs.RawJSON, id *Identity) {
+	// A caller's claims come back record after record, byte for byte: the
+	// memo turns them into a comparison.
+	if v, n, ok := d.claimsMemo.Find(raw); ok && n == len(raw) {
+		id.Claims = append(id.Claims, *v...)
+		return
+	}
+	first := len(id.Claims)
+	d.readClaims(raw, id)
+	if v := d.claimsMemo.Put(raw); v != nil {
+		*v = append((*v)[:0], id.Claims[first:]...)
+	}
+}
+
+// readClaims reads the string members of a claims object.
+func (d *Decoder) readClaims(raw azlogs.RawJSON, id *Identity) {
 	s := d.scratch.Reader()
 	defer d.scratch.Release()
 	s.ResetBytes(raw, 0)
