@@ -1027,17 +1027,20 @@ func (r *Reader) countMember() bool {
 }
 
 // lastNewline returns the index of the last '\n' in b, or -1. It walks
-// forward with IndexByte, which is vectorized, where bytes.LastIndexByte
-// is a plain loop: a long line would cost a byte at a time.
+// back from the end a word (8 bytes) at a time: the newline is usually a
+// line's length from the end, and bytes.LastIndexByte goes a byte at a
+// time.
 func lastNewline(b []byte) int {
-	last := -1
-	for i := 0; i < len(b); {
-		j := bytes.IndexByte(b[i:], '\n')
-		if j < 0 {
-			break
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	i := len(b)
+	for ; i >= 8; i -= 8 {
+		y := binary.LittleEndian.Uint64(b[i-8:]) ^ (ones * '\n') // newlines become zero bytes
+		// A byte's bit 7 ends up clear exactly when the byte is zero:
+		// adding 0x7f to its low seven bits sets bit 7 unless they are
+		// all zero, and no sum carries into the next byte.
+		if z := ^((y&low7 + low7) | y | low7); z != 0 {
+			return i - 8 + (63-bits.LeadingZeros64(z))>>3
 		}
-		last = i + j
-		i = last + 1
 	}
-	return last
+	return bytes.LastIndexByte(b[:i], '\n')
 }
