@@ -101,6 +101,8 @@ func (s *Summary) AddRecord(rec *Record) {
 	}
 	s.Records++
 	v := rec.tupleVersion()
+	c := rec.addrs.claim()
+	defer c.release()
 	for g := range rec.inners {
 		in := &rec.inners[g]
 		o := &rec.outers[in.outer]
@@ -110,7 +112,7 @@ func (s *Summary) AddRecord(rec *Record) {
 		}
 		rs := s.Rules[rk]
 		for i := in.first; i < in.end; i++ {
-			t, err := ParseTupleBytes(rec.TupleText(int(i)), v)
+			t, err := parseTuple(rec.TupleText(int(i)), v, c)
 			if err != nil {
 				s.BadTuples++
 				continue

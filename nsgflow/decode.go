@@ -42,6 +42,7 @@ type Decoder struct {
 	parseFn func(*jsontok.Reader) bool
 	last    [numFields]string
 	keyLast [3]string // the last rule, mac and aclID
+	addrs   addrCache // for the records' tuple iterators
 
 	src  countReader               // the input
 	user func(*azlogs.RecordError) // the handler of WithErrorHandler
@@ -94,6 +95,7 @@ func (d *Decoder) init(opts []azlogs.Option) {
 	d.drv.Cfg = azlogs.NewConfig(opts...)
 	d.drv.Stream.RecordKey = isRecordKey
 	d.parseFn = d.parse
+	d.rec.addrs = &d.addrs
 	if h := d.drv.Cfg.ErrorHandler; h != nil {
 		d.user = h
 		d.drv.Cfg.ErrorHandler = d.handle
@@ -631,6 +633,9 @@ func (d *Decoder) fastTuples(b []byte, base uint32) (int, bool) {
 	if i < len(b) && b[i] == ']' {
 		return i + 1, true
 	}
+	// b[:clean] holds no backslash: it is looked for a few kilobytes at a
+	// time, not once per tuple.
+	clean := i
 	for {
 		if i >= len(b) || b[i] != '"' {
 			return 0, false
@@ -639,13 +644,26 @@ func (d *Decoder) fastTuples(b []byte, base uint32) (int, bool) {
 		// string is plain if it has no backslash. A raw control byte is
 		// let through (the JSON reader would reject it): no tuple field
 		// admits one, so the tuple is reported as malformed instead.
-		s := b[i+1:]
-		j := bytes.IndexByte(s, '"')
-		if j < 0 || bytes.IndexByte(s[:j], '\\') >= 0 {
-			return 0, false // an escape, or the end
+		j := bytes.IndexByte(b[i+1:], '"')
+		if j < 0 {
+			return 0, false // the end
+		}
+		end := i + 1 + j
+		if end > clean {
+			// Up to the next backslash, or a few kilobytes past the
+			// string. Before it, everything read so far is a plain
+			// string or a separator; a string that reaches it has an
+			// escape.
+			to := min(len(b), max(end, clean+backslashStride))
+			if k := bytes.IndexByte(b[clean:to], '\\'); k >= 0 {
+				to = clean + k
+			}
+			if clean = to; end > clean {
+				return 0, false // an escape
+			}
 		}
 		rec.spans = append(rec.spans, span{off: base + uint32(i+1), n: uint32(j)})
-		i += j + 2
+		i = end + 1
 		if i < len(b) && b[i] == ',' {
 			i++
 			if i < len(b) && b[i] == '"' {
@@ -665,6 +683,9 @@ func (d *Decoder) fastTuples(b []byte, base uint32) (int, bool) {
 		return 0, false
 	}
 }
+
+// backslashStride is how far fastTuples looks for a backslash at a time.
+const backslashStride = 4 << 10
 
 func skipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {

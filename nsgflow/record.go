@@ -110,6 +110,7 @@ type Record struct {
 	raw      []byte          // the record's bytes (borrowed from the decoder)
 	own      []byte          // tuples that had escapes, unescaped
 	spans    []span          // where each tuple's text is
+	addrs    *addrCache      // the decoder's, for the tuple iterators; nil in clones
 }
 
 // span locates a tuple's text: raw[off:off+n], or own[off&^ownBit:…] when
@@ -172,6 +173,7 @@ func (rec *Record) reset() {
 		omembers:        rec.omembers[:0],
 		own:             rec.own[:0],
 		spans:           rec.spans[:0],
+		addrs:           rec.addrs,
 	}
 }
 
@@ -223,8 +225,10 @@ func (rec *Record) Tuple(i int) (Tuple, error) {
 func (rec *Record) Tuples() iter.Seq2[Tuple, error] {
 	return func(yield func(Tuple, error) bool) {
 		v := rec.tupleVersion()
+		c := rec.addrs.claim()
+		defer c.release() // also if the loop's body panics
 		for i, s := range rec.spans {
-			t, err := ParseTupleBytes(rec.text(s), v)
+			t, err := parseTuple(rec.text(s), v, c)
 			if err != nil {
 				if !yield(Tuple{}, rec.tupleError(i, err)) {
 					return
@@ -312,8 +316,10 @@ func (g Group) Tuples() iter.Seq2[Tuple, error] {
 		rec := g.rec
 		in := &rec.inners[g.index]
 		v := rec.tupleVersion()
+		c := rec.addrs.claim()
+		defer c.release() // also if the loop's body panics
 		for i := int(in.first); i < int(in.end); i++ {
-			t, err := ParseTupleBytes(rec.TupleText(i), v)
+			t, err := parseTuple(rec.TupleText(i), v, c)
 			if err != nil {
 				if !yield(Tuple{}, rec.tupleError(i, err)) {
 					return
@@ -412,6 +418,7 @@ func (rec *Record) Clone() *Record {
 	c.raw = append([]byte(nil), rec.raw...)
 	c.own = append([]byte(nil), rec.own...)
 	c.spans = append([]span(nil), rec.spans...)
+	c.addrs = nil
 	return &c
 }
 

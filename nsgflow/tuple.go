@@ -355,8 +355,14 @@ func MustParseTuple(s string) Tuple {
 // digits and underscores. The four counters must be all empty or all
 // numbers. The error is a *ParseError.
 func ParseTupleBytes(b []byte, version int) (Tuple, error) {
+	return parseTuple(b, version, nil)
+}
+
+// parseTuple is ParseTupleBytes with a cache of addresses, which may be
+// nil.
+func parseTuple(b []byte, version int, c *addrCache) (Tuple, error) {
 	var t Tuple
-	if t.parseFast(b, version) {
+	if t.parseFast(b, version, c) {
 		return t, nil
 	}
 	t = Tuple{}
@@ -403,12 +409,20 @@ func fail(kind failKind, field int, version uint8) failure {
 // whole grammar and says what is wrong, reads the tuple again. The two
 // must agree on every tuple that parseFast accepts; FuzzParseTuple checks
 // that they do.
-func (t *Tuple) parseFast(b []byte, version int) bool {
-	if version == 3 || uint(version) > 4 {
+//
+// It reads numbers and IPv4 addresses eight bytes at a time (see
+// swar.go), without a branch that depends on how many digits there are;
+// and the one-letter fields of a layout as one word: "T,O,A,E," (version
+// 2), "T,O,A" at the end (version 1), "O,E,NX," (version 4, after the
+// protocol number). With a cache, IPv4 addresses seen before are looked
+// up by their text instead of parsed.
+func (t *Tuple) parseFast(b []byte, version int, c *addrCache) bool {
+	// Shorter than any tuple, and too short for load8.
+	if version == 3 || uint(version) > 4 || len(b) < 8 {
 		return false
 	}
 	// 0: time; 18 digits cannot exceed MaxInt64
-	n, q := digits(b, 0)
+	n, q := number(b, 0)
 	if q == 0 || q > 18 || q >= len(b) || b[q] != ',' {
 		return false
 	}
@@ -419,78 +433,37 @@ func (t *Tuple) parseFast(b []byte, version int) bool {
 	p := q + 1
 	// 1, 2: addresses
 	var ok bool
-	var w int
-	if t.src, w, ok = netaddr.ParseAddrUntil(b[p:], ','); !ok || p+w >= len(b) {
+	if t.src, p, ok = fastAddr(b, p, c); !ok {
 		return false
 	}
-	p += w + 1
-	if t.dst, w, ok = netaddr.ParseAddrUntil(b[p:], ','); !ok || p+w >= len(b) {
+	if t.dst, p, ok = fastAddr(b, p, c); !ok {
 		return false
 	}
-	p += w + 1
 	// 3, 4: ports
-	n, q = digits(b, p)
-	if q == p || q-p > 5 || n > math.MaxUint16 || q >= len(b) || b[q] != ',' {
+	n, k, sep := shortNumber(b, p)
+	if uint(k-1) > 4 || n > math.MaxUint16 || sep != ',' {
 		return false
 	}
 	t.srcPort = uint16(n)
-	p = q + 1
-	n, q = digits(b, p)
-	if q == p || q-p > 5 || n > math.MaxUint16 || q >= len(b) || b[q] != ',' {
+	p += k + 1
+	n, k, sep = shortNumber(b, p)
+	if uint(k-1) > 4 || n > math.MaxUint16 || sep != ',' {
 		return false
 	}
 	t.dstPort = uint16(n)
-	p = q + 1
-	// 5: protocol; 6: direction
-	if p+1 >= len(b) {
-		return false
-	}
+	p += k + 1
+	// 5 on: the protocol, a letter (versions 1 and 2) or a number (4)
 	v := version
-	switch c := b[p]; {
-	case c == 'T' && b[p+1] == ',' && v != 4:
-		t.proto = TCP
-		p += 2
-	case c == 'U' && b[p+1] == ',' && v != 4:
-		t.proto = UDP
-		p += 2
-	case v == 4 || v == 0:
-		n, q = digits(b, p)
-		if q == p || q-p > 3 || n > math.MaxUint8 || q >= len(b) || b[q] != ',' {
+	if x := load8(b, p); protoLetter[byte(x)] != 0 && v != 4 {
+		// "T,O,A" and, for version 2, ",E,": commas in bytes 1 and 3
+		// (and 5 and 7), letters of the right sets in the others.
+		proto, dir, dec := protoLetter[byte(x)], dirLetter[byte(x>>16)], decisionLetter[byte(x>>32)]
+		if x&0xFF00FF00 != ','<<8|','<<24 || dir == 0 || dec == 0 {
 			return false
 		}
-		t.proto = Protocol(n)
-		p = q + 1
-		v = 4
-	default:
-		return false
-	}
-	if p+1 >= len(b) || b[p+1] != ',' {
-		return false
-	}
-	switch b[p] {
-	case 'I':
-		t.dir = Inbound
-	case 'O':
-		t.dir = Outbound
-	default:
-		return false
-	}
-	p += 2
-	if v != 4 {
-		// 7: decision, the end of version 1
-		if p >= len(b) {
-			return false
-		}
-		switch b[p] {
-		case 'A':
-			t.decision = Allow
-		case 'D':
-			t.decision = Deny
-		default:
-			return false
-		}
-		p++
-		if p == len(b) {
+		t.proto, t.dir, t.decision = proto, Direction(dir), Decision(dec)
+		if p+5 == len(b) {
+			// 7: decision, the end of version 1
 			if v == 2 {
 				return false
 			}
@@ -498,58 +471,52 @@ func (t *Tuple) parseFast(b []byte, version int) bool {
 			return true
 		}
 		// 8: flow state
-		if v == 1 || b[p] != ',' || p+2 >= len(b) || b[p+2] != ',' {
+		state := stateLetter[byte(x>>48)]
+		if v == 1 || x&0xFF00FF0000000000 != ','<<40|','<<56 || state == 0 || state == Denied {
 			return false
 		}
-		switch b[p+1] {
-		case 'B':
-			t.state = Begin
-		case 'C':
-			t.state = Continuing
-		case 'E':
-			t.state = End
-		default:
-			return false
-		}
-		p += 3
+		t.state = state
+		p += 8
 		v = 2
 	} else {
-		// 7: flow state; 8: encryption
-		if p+4 >= len(b) || b[p+1] != ',' {
+		if v != 4 && v != 0 {
 			return false
 		}
+		n, k, sep = shortNumber(b, p)
+		if uint(k-1) > 2 || n > math.MaxUint8 || sep != ',' {
+			return false
+		}
+		t.proto = Protocol(n)
+		p += k + 1
+		// 6: direction; 7: flow state; 8: encryption, NX: "O,E,NX,"
+		// has commas in bytes 1, 3 and 6 and "NX" in bytes 4 and 5.
+		x := load8(b, p)
+		dir, state := dirLetter[byte(x)], stateLetter[byte(x>>16)]
+		const mask, want = 0x00FFFFFFFF00FF00, ','<<8 | ','<<24 | 'N'<<32 | 'X'<<40 | ','<<48
+		if x&mask != want || dir == 0 || state == 0 {
+			return false
+		}
+		t.dir, t.state, t.enc = Direction(dir), state, EncryptionNX
 		t.decision = Allow
-		switch b[p] {
-		case 'B':
-			t.state = Begin
-		case 'C':
-			t.state = Continuing
-		case 'E':
-			t.state = End
-		case 'D':
-			t.state = Denied
+		if state == Denied {
 			t.decision = Deny
-		default:
-			return false
 		}
-		if b[p+2] != 'N' || b[p+3] != 'X' || b[p+4] != ',' {
-			return false
-		}
-		t.enc = EncryptionNX
-		p += 5
+		p += 7
+		v = 4
 	}
-	// 9 to 12: counters
+	// 9 to 12: counters, all empty (three commas and the end) or all
+	// numbers
 	if len(b)-p == 3 && b[p] == ',' && b[p+1] == ',' && b[p+2] == ',' {
 		t.version = uint8(v)
 		return true
 	}
-	var c [4]uint64
-	for i := range c {
-		n, q = digits(b, p)
+	var cs [4]uint64
+	for i := range cs {
+		n, q = number(b, p)
 		if q == p || q-p > 19 {
 			return false
 		}
-		c[i] = n
+		cs[i] = n
 		if i == 3 {
 			if q != len(b) {
 				return false
@@ -561,11 +528,54 @@ func (t *Tuple) parseFast(b []byte, version int) bool {
 		}
 		p = q + 1
 	}
-	t.counters = Counters{c[0], c[1], c[2], c[3]}
+	t.counters = Counters{cs[0], cs[1], cs[2], cs[3]}
 	t.flags |= flagCounters
 	t.version = uint8(v)
 	return true
 }
+
+// fastAddr reads the address at p, which a comma must follow, and returns
+// it with the position after the comma. It looks a dotted quad up in c,
+// if not nil, and else reads it eight bytes at a time.
+func fastAddr(b []byte, p int, c *addrCache) (netip.Addr, int, bool) {
+	var slot *addrEntry
+	var key addrEntry
+	if c != nil {
+		if e := commaAt(b, p); e-p >= 7 && e-p <= 15 && e < len(b) {
+			slot, key = c.lookup(b, p, e)
+			if slot.k0 == key.k0 && slot.k1 == key.k1 {
+				return addrFrom4(slot.ip), e + 1, true
+			}
+		}
+	}
+	if ip, q, ok := ipv4(b, p); ok {
+		if slot != nil {
+			// ipv4 stops at the first comma, where the key ends.
+			key.ip = ip
+			*slot = key
+		}
+		return addrFrom4(ip), q + 1, true
+	}
+	a, w, ok := netaddr.ParseAddrUntil(b[p:], ',')
+	if !ok || p+w >= len(b) {
+		return netip.Addr{}, 0, false
+	}
+	return a, p + w + 1, true
+}
+
+func addrFrom4(ip uint32) netip.Addr {
+	return netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)})
+}
+
+// Tables of the one-letter fields: the value of each letter a field
+// admits, 0 for every other byte.
+var (
+	protoLetter    = [256]Protocol{'T': TCP, 'U': UDP}
+	dirLetter      = [256]uint8{'I': uint8(Inbound), 'O': uint8(Outbound)}
+	decisionLetter = [256]uint8{'A': uint8(Allow), 'D': uint8(Deny)}
+	// stateLetter admits D (Denied), which only version 4 writes.
+	stateLetter = [256]FlowState{'B': Begin, 'C': Continuing, 'E': End, 'D': Denied}
+)
 
 // parse reads the whole grammar into the zero Tuple t, in one pass and
 // without allocating, and reports the first fault.

@@ -164,6 +164,10 @@ func refEncryption(t *Tuple, s string) bool {
 	return true
 }
 
+// fuzzCache is the cache of addresses FuzzParseTuple shares between
+// inputs.
+var fuzzCache addrCache
+
 // fuzzVersion maps the fuzzer's byte to the versions worth trying,
 // including unsupported ones.
 func fuzzVersion(v uint8) int { return int(v % 6) }
@@ -188,6 +192,11 @@ func FuzzParseTuple(f *testing.F) {
 		version := fuzzVersion(v)
 		got, err := ParseTupleBytes([]byte(s), version)
 		want, ok := refParseTuple(s, version)
+		// With the decoder's cache of addresses, warm from earlier
+		// inputs, the result is the same.
+		if cached, cerr := parseTuple([]byte(s), version, &fuzzCache); cached != got || (cerr == nil) != (err == nil) {
+			t.Fatalf("parseTuple(%q, %d) with a cache = %v, %v; without: %v, %v", s, version, cached, cerr, got, err)
+		}
 		var careful Tuple
 		if f := careful.parse([]byte(s), version); (f.kind == 0) != (err == nil) || (err == nil && careful != got) {
 			t.Fatalf("ParseTupleBytes(%q, %d) = %v, %v; parse alone gives %v, %+v", s, version, got, err, careful, f)

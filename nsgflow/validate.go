@@ -117,6 +117,8 @@ func (rec *Record) validateGroups(v *azlogs.Validator) {
 		}
 	}
 	version := rec.tupleVersion()
+	c := rec.addrs.claim()
+	defer c.release()
 	for g := range rec.inners {
 		in := &rec.inners[g]
 		switch {
@@ -131,7 +133,7 @@ func (rec *Record) validateGroups(v *azlogs.Validator) {
 			v.Add(rec.groupPointer(g)+"/flowTuples", azlogs.ErrMissing, "")
 		}
 		for i := in.first; i < in.end; i++ {
-			t, err := ParseTupleBytes(rec.TupleText(int(i)), version)
+			t, err := parseTuple(rec.TupleText(int(i)), version, c)
 			if err != nil {
 				cause := azlogs.ErrInvalid
 				if errors.Is(err, azlogs.ErrRange) {
