@@ -46,6 +46,8 @@ type Decoder struct {
 	nameLast  [maxNameSlots]string
 	extra     [extraNames]extraEntry
 
+	idNames intern.Recent // the names of identity's members
+
 	// claimsMemo maps the bytes of a claims object to its claims.
 	claimsMemo intern.Memo[[]Claim]
 }
@@ -145,6 +147,7 @@ func NewDecoder(r io.Reader, opts ...azlogs.Option) *Decoder {
 	d.scratch.Configure(&d.drv.Cfg)
 	d.drv.Stream.RecordKey = isRecordKey
 	d.parseFn = d.parse
+	d.val.d = d
 	d.claimsMemo.Size = 1024
 	d.claimsMemo.Prefix = 128
 	d.drv.Reset(r)
@@ -379,7 +382,7 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 			continue
 		}
 		start := decoding.ValueStart(p)
-		if !p.Skip() {
+		if !skip(p) {
 			return false
 		}
 		raw := azlogs.RawJSON(p.Bytes(start, p.Offset()))
@@ -736,9 +739,9 @@ func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
 		if !ok {
 			break
 		}
-		name := d.in.Bytes(key)
+		name := d.in.Recent(&d.idNames, key)
 		start := decoding.ValueStart(p)
-		isClaims := p.Peek() == jsontok.Object && (name == "claim" || name == "claims")
+		isClaims := p.PeekFast() == '{' && (name == "claim" || name == "claims")
 		if !p.Skip() {
 			return false
 		}
@@ -854,7 +857,7 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 		}
 		start := decoding.ValueStart(p)
 		if i < 0 {
-			if !p.Skip() {
+			if !skip(p) {
 				props.Members = ms
 				return false
 			}
@@ -862,7 +865,7 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 			continue
 		}
 		v := &d.val
-		*v = value{d: d, name: name}
+		v.name, v.top, v.kind, v.body = name, false, jsontok.Invalid, nil
 		var ok bool
 		switch c := p.PeekFast(); {
 		case c == '"':
@@ -889,6 +892,15 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 	}
 	d.early = cat
 	return true
+}
+
+// skip moves p past the next value, reading a string on the fast path.
+func skip(p *jsontok.Reader) bool {
+	if p.PeekFast() == '"' {
+		_, ok := p.Str()
+		return ok
+	}
+	return p.Skip()
 }
 
 // addMember appends a member to ms, writing its fields in place.
