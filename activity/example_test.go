@@ -87,3 +87,16 @@ func ExampleRecord_AppendJSON() {
 	// duration-string|level-number|key-case
 	// {"time":"2025-04-15T10:16:32.5Z","category":"Policy","durationMs":12,"Level":4,"RoleLocation":"France South"}
 }
+
+// A blob read whole, or an Event Hubs message body, is decoded in place:
+// nothing is copied.
+func ExampleNewDecoderBytes() {
+	dec := activity.NewDecoderBytes([]byte(blob))
+	n := 0
+	for dec.Next() {
+		n++
+	}
+	fmt.Println(n, "records, error:", dec.Err())
+	// Output:
+	// 2 records, error: <nil>
+}

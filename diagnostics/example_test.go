@@ -119,3 +119,30 @@ func ExampleDecoder_errors() {
 	// bad record 1 at line 2
 	// 2
 }
+
+// An Event Hubs message body is a {"records":[…]} envelope already in
+// memory: decode it in place, and reuse the decoder for the next message.
+func ExampleNewDecoderBytes() {
+	bodies := [][]byte{
+		[]byte(`{"records":[{"time":"2025-04-24T13:00:00Z","resourceId":"/SUBSCRIPTIONS/S/RESOURCEGROUPS/G/PROVIDERS/MICROSOFT.STORAGE/STORAGEACCOUNTS/A/blobServices/default","category":"StorageRead","operationName":"GetBlob","callerIpAddress":"203.0.113.7:52311","properties":{"accountName":"a","objectKey":"/a/c/b.txt"}}]}`),
+		[]byte(`{"records":[{"time":"2025-04-24T13:01:00Z","resourceId":"/SUBSCRIPTIONS/S/RESOURCEGROUPS/G/PROVIDERS/MICROSOFT.KEYVAULT/VAULTS/V","category":"AuditEvent","operationName":"SecretGet","callerIpAddress":"198.51.100.4","properties":{"httpStatusCode":200}}]}`),
+	}
+	var dec *diagnostics.Decoder
+	for _, body := range bodies {
+		if dec == nil {
+			dec = diagnostics.NewDecoderBytes(body)
+		} else {
+			dec.ResetBytes(body)
+		}
+		for dec.Next() {
+			rec := dec.Record()
+			fmt.Println(rec.CategoryName, rec.OperationName, rec.CallerIP, rec.CallerPort)
+		}
+		if err := dec.Err(); err != nil {
+			fmt.Println(err)
+		}
+	}
+	// Output:
+	// StorageRead GetBlob 203.0.113.7 52311
+	// AuditEvent SecretGet 198.51.100.4 0
+}

@@ -111,6 +111,27 @@ func (d *Decoder) Reset(r io.Reader) {
 	d.rec.reset()
 }
 
+// NewDecoderBytes returns a decoder reading the records held in b, in
+// place: nothing is copied (an Event Hubs message body or a blob read
+// whole need no io.Reader). The decoder never writes to b; b must not
+// change while the decoder or its RawJSON values are in use. Strings are
+// safe to keep, as always.
+func NewDecoderBytes(b []byte, opts ...azlogs.Option) *Decoder {
+	d := NewDecoder(nil, opts...)
+	d.ResetBytes(b)
+	return d
+}
+
+// ResetBytes makes d read the records held in b, in place (see
+// NewDecoderBytes), keeping its buffers, its options and the strings it
+// has seen.
+func (d *Decoder) ResetBytes(b []byte) {
+	d.src = countReader{}
+	d.torn = false
+	d.drv.ResetBytes(b)
+	d.rec.reset()
+}
+
 // Next decodes the next record and reports whether there is one. It
 // returns false at the end of the input or at the first error; Err tells
 // which. With WithErrorHandler, bad records are reported there and

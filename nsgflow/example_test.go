@@ -133,3 +133,20 @@ func ExampleSummary() {
 	// denied 101.33.218.153 -> 10.0.0.6 22 TCP
 	// denied 192.241.200.164 -> 10.0.0.6 119 TCP
 }
+
+// A blob downloaded whole is decoded in place: nothing is copied.
+func ExampleNewDecoderBytes() {
+	dec := nsgflow.NewDecoderBytes([]byte(vnetBlob))
+	for dec.Next() {
+		rec := dec.Record()
+		denied := 0
+		for t, err := range rec.Tuples() {
+			if err == nil && t.Decision() == nsgflow.Deny {
+				denied++
+			}
+		}
+		fmt.Println(rec.NumTuples(), "tuples,", denied, "denied")
+	}
+	// Output:
+	// 4 tuples, 2 denied
+}

@@ -27,6 +27,17 @@ type Driver struct {
 // Reset starts a new stream with the same configuration.
 func (d *Driver) Reset(src io.Reader) {
 	d.Stream.Reset(src, d.Cfg.MaxRecordSize, d.Cfg.MaxDepth)
+	d.reset()
+}
+
+// ResetBytes starts a new stream, held whole in b, with the same
+// configuration. Records are read from b in place.
+func (d *Driver) ResetBytes(b []byte) {
+	d.Stream.ResetBytes(b, d.Cfg.MaxRecordSize, d.Cfg.MaxDepth)
+	d.reset()
+}
+
+func (d *Driver) reset() {
 	d.Stream.Speculate = true
 	d.Stream.r.Tolerant = !d.Cfg.Strict // a missing comma between records
 	d.P.MaxDepth = d.Cfg.MaxDepth

@@ -26,19 +26,27 @@ func position(in []byte, off int64) azlogs.Position {
 
 // checkDriver runs the Driver over in and checks what must hold for any
 // input: it ends; the records and errors do not depend on how the input is
-// cut into reads; every record and raw bad record is the input's own bytes
-// at its position; indexes increase; positions are right; in strict mode
-// every record delivered is a valid JSON object.
+// cut into reads, or on its being read in place with ResetBytes (which
+// must leave it as it was); every record and raw bad record is the input's
+// own bytes at its position; indexes increase; positions are right; in
+// strict mode every record delivered is a valid JSON object.
 func checkDriver(t *testing.T, in []byte, strict bool) {
 	var opts []azlogs.Option
 	if strict {
 		opts = append(opts, azlogs.WithStrict())
 	}
 	opts = append(opts, azlogs.WithMaxRecordSize(1<<16))
+	orig := bytes.Clone(in)
+	defer func() {
+		if !bytes.Equal(in, orig) {
+			t.Fatalf("the input was written to: %q, was %q", in, orig)
+		}
+	}()
 	first := drive(t, bytes.NewReader(in), true, opts...)
 	for _, mk := range []func([]byte) io.Reader{
 		func(b []byte) io.Reader { return iotest.OneByteReader(bytes.NewReader(b)) },
 		func(b []byte) io.Reader { return &chunkReader{b, 1 + len(b)%7} },
+		func(b []byte) io.Reader { return inPlace{b} },
 	} {
 		if got := drive(t, mk(in), true, opts...); !reflect.DeepEqual(got, first) {
 			t.Fatalf("strict=%v: %q depends on the reads:\n got %s\nwant %s", strict, in, show(got), show(first))

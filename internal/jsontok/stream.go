@@ -100,6 +100,17 @@ const (
 // Reset starts reading a new stream.
 func (s *Stream) Reset(src io.Reader, maxRecord, maxDepth int) {
 	s.r.Reset(src)
+	s.reset(maxRecord, maxDepth)
+}
+
+// ResetBytes starts reading the stream held in b, in place: nothing is
+// copied, and nothing is written to b.
+func (s *Stream) ResetBytes(b []byte, maxRecord, maxDepth int) {
+	s.r.ResetBytes(b, 0)
+	s.reset(maxRecord, maxDepth)
+}
+
+func (s *Stream) reset(maxRecord, maxDepth int) {
 	s.r.MaxHold = maxRecord
 	s.r.MaxDepth = maxDepth
 	s.framing, s.st, s.envelope, s.index, s.start, s.multi, s.bomDone = FramingUnknown, stTop, false, 0, 0, false, false

@@ -186,15 +186,21 @@ func checkDamaged(t *testing.T, f family, clean [][]byte, fr framing, rate float
 					if res.err != nil {
 						t.Fatalf("decoder stopped: %v", res.err)
 					}
-					// Records cut across reads: the same results through
-					// readers that return a few bytes at a time.
+					// Records cut across reads, or read in place: the same
+					// results through readers that return a few bytes at a
+					// time, and from the stream held in memory.
+					orig := bytes.Clone(stream)
 					for name, r := range map[string]io.Reader{
-						"half":    iotest.HalfReader(bytes.NewReader(stream)),
-						"7 bytes": &chunkReader{data: stream, n: 7},
+						"half":     iotest.HalfReader(bytes.NewReader(stream)),
+						"7 bytes":  &chunkReader{data: stream, n: 7},
+						"in place": inPlace{stream},
 					} {
 						if got := decodeWith(f, r); !equalResults(res, got) {
 							t.Fatalf("read through %s reader: %d records %d bad, want %d records %d bad", name, len(got.records), len(got.bad), len(res.records), len(res.bad))
 						}
+					}
+					if !bytes.Equal(stream, orig) {
+						t.Fatal("reading in place wrote to the input")
 					}
 					// Match every result to the record at its offset.
 					decoded := map[int64]int{}

@@ -14,6 +14,7 @@ type decoder interface {
 	Next() bool
 	Err() error
 	Reset(io.Reader)
+	ResetBytes([]byte)
 	Position() azlogs.Position
 }
 
@@ -31,6 +32,8 @@ type family struct {
 	dir string
 	// open returns a decoder and a function returning its current record.
 	open func(r io.Reader, opts ...azlogs.Option) (decoder, func() record)
+	// openBytes is open for input held in memory, read in place.
+	openBytes func(b []byte, opts ...azlogs.Option) (decoder, func() record)
 	// clone returns a copy of the current record that outlives the decoder.
 	clone func(current record) record
 }
@@ -44,6 +47,10 @@ var families = []family{
 			d := activity.NewDecoder(r, opts...)
 			return d, func() record { return d.Record() }
 		},
+		openBytes: func(b []byte, opts ...azlogs.Option) (decoder, func() record) {
+			d := activity.NewDecoderBytes(b, opts...)
+			return d, func() record { return d.Record() }
+		},
 		clone: func(r record) record { return r.(*activity.Record).Clone() },
 	},
 	{
@@ -53,6 +60,10 @@ var families = []family{
 			d := diagnostics.NewDecoder(r, opts...)
 			return d, func() record { return d.Record() }
 		},
+		openBytes: func(b []byte, opts ...azlogs.Option) (decoder, func() record) {
+			d := diagnostics.NewDecoderBytes(b, opts...)
+			return d, func() record { return d.Record() }
+		},
 		clone: func(r record) record { return r.(*diagnostics.Record).Clone() },
 	},
 	{
@@ -60,6 +71,10 @@ var families = []family{
 		dir:  "../../nsgflow/testdata",
 		open: func(r io.Reader, opts ...azlogs.Option) (decoder, func() record) {
 			d := nsgflow.NewDecoder(r, opts...)
+			return d, func() record { return d.Record() }
+		},
+		openBytes: func(b []byte, opts ...azlogs.Option) (decoder, func() record) {
+			d := nsgflow.NewDecoderBytes(b, opts...)
 			return d, func() record { return d.Record() }
 		},
 		clone: func(r record) record { return r.(*nsgflow.Record).Clone() },

@@ -22,6 +22,12 @@ type result struct {
 	err     error
 }
 
+// inPlace hands decodeWith its input to read in place, with the family's
+// NewDecoderBytes.
+type inPlace struct{ b []byte }
+
+func (inPlace) Read([]byte) (int, error) { panic("inPlace is read in place") }
+
 func decodeWith(f family, r io.Reader, opts ...azlogs.Option) result {
 	var res result
 	opts = append(opts, azlogs.WithErrorHandler(func(e *azlogs.RecordError) {
@@ -29,7 +35,13 @@ func decodeWith(f family, r io.Reader, opts ...azlogs.Option) result {
 		c.Raw = bytes.Clone(e.Raw)
 		res.bad = append(res.bad, c)
 	}))
-	dec, cur := f.open(r, opts...)
+	var dec decoder
+	var cur func() record
+	if b, ok := r.(inPlace); ok {
+		dec, cur = f.openBytes(b.b, opts...)
+	} else {
+		dec, cur = f.open(r, opts...)
+	}
 	for dec.Next() {
 		res.records = append(res.records, string(cur().AppendJSON(nil)))
 		res.starts = append(res.starts, dec.Position().Offset)

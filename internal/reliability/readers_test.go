@@ -89,7 +89,7 @@ func equalResults(a, b result) bool {
 		return false
 	}
 	for i := range a.records {
-		if a.records[i] != b.records[i] {
+		if a.records[i] != b.records[i] || a.starts[i] != b.starts[i] {
 			return false
 		}
 	}
