@@ -121,15 +121,14 @@ func decodeStd(data []byte) (int, error) {
 }
 
 // BenchmarkVersusEncodingJSON decodes the generated corpus with this
-// package and with encoding/json into stdRecord, interleaving passes (the
-// machine's speed drifts), and reports the median of each.
+// package, through an io.Reader and in place (ResetBytes), and with
+// encoding/json into stdRecord, interleaving passes (the machine's speed
+// drifts), and reports the median of each.
 func BenchmarkVersusEncodingJSON(b *testing.B) {
 	data, n := corpusgen.Diagnostics(benchSize(), 1)
 	r := bytes.NewReader(data)
 	dec := NewDecoder(r)
-	ours := func() {
-		r.Reset(data)
-		dec.Reset(r)
+	count := func() {
 		got := 0
 		for dec.Next() {
 			got++
@@ -138,26 +137,42 @@ func BenchmarkVersusEncodingJSON(b *testing.B) {
 			b.Fatal(dec.Err(), got, n)
 		}
 	}
-	ours()
-	var tOurs, tStd []float64
-	for b.Loop() {
-		start := time.Now()
-		ours()
-		tOurs = append(tOurs, time.Since(start).Seconds())
-		start = time.Now()
-		got, err := decodeStd(data)
-		if err != nil || got != n {
-			b.Fatal(err, got, n)
-		}
-		tStd = append(tStd, time.Since(start).Seconds())
+	viaReader := func() {
+		r.Reset(data)
+		dec.Reset(r)
+		count()
 	}
-	mo, ms := median(tOurs), median(tStd)
-	mb := float64(len(data)) / (1 << 20)
-	b.ReportMetric(mb/mo, "MB/s")
+	inPlace := func() {
+		dec.ResetBytes(data)
+		count()
+	}
+	viaReader()
+	var tReader, tInPlace, tStd []float64
+	timed := func(fn func()) float64 {
+		start := time.Now()
+		fn()
+		return time.Since(start).Seconds()
+	}
+	for b.Loop() {
+		tReader = append(tReader, timed(viaReader))
+		tInPlace = append(tInPlace, timed(inPlace))
+		tStd = append(tStd, timed(func() {
+			got, err := decodeStd(data)
+			if err != nil || got != n {
+				b.Fatal(err, got, n)
+			}
+		}))
+	}
+	mr, mp, ms := median(tReader), median(tInPlace), median(tStd)
+	mb := float64(len(data)) / 1e6
+	b.ReportMetric(mb/mr, "MB/s")
+	b.ReportMetric(mb/mp, "inplace-MB/s")
 	b.ReportMetric(mb/ms, "std-MB/s")
-	b.ReportMetric(mo*1e9/float64(n), "ns/record")
+	b.ReportMetric(mr*1e9/float64(n), "ns/record")
+	b.ReportMetric(mp*1e9/float64(n), "inplace-ns/record")
 	b.ReportMetric(ms*1e9/float64(n), "std-ns/record")
-	b.ReportMetric(ms/mo, "speedup")
+	b.ReportMetric(ms/mr, "speedup")
+	b.ReportMetric(ms/mp, "inplace-speedup")
 	b.ReportMetric(0, "ns/op")
 }
 
