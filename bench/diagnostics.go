@@ -23,6 +23,19 @@ type DiagMethod struct {
 	// Decode reads r to its end, decodes every record (envelope, time and
 	// properties) and returns what it found.
 	Decode func(r io.Reader) (DiagResult, error)
+	// DecodeBytes, when set, is used instead of Decode: the method reads
+	// the stream held in memory (as an Event Hubs message body or a blob
+	// read whole is), without an io.Reader.
+	DecodeBytes func(b []byte) (DiagResult, error)
+}
+
+// Run decodes the stream held in b with the method: through a
+// bytes.Reader, or in place when the method reads memory.
+func (m DiagMethod) Run(b []byte) (DiagResult, error) {
+	if m.DecodeBytes != nil {
+		return m.DecodeBytes(b)
+	}
+	return m.Decode(bytes.NewReader(b))
 }
 
 // DiagResult is what a DiagMethod found. Every method computes it the same
@@ -60,6 +73,8 @@ var DiagMethods = []DiagMethod{
 	{Name: "json-iterator", Decode: DecodeDiagJSONIter},
 	{Name: "goccy/go-json", Decode: DecodeDiagGoccy},
 	{Name: "azlogs", Decode: DecodeDiagAzlogs},
+	{Name: "encoding/json in memory", DecodeBytes: DecodeDiagStdlibBytes},
+	{Name: "azlogs in place", DecodeBytes: DecodeDiagAzlogsBytes},
 }
 
 // diagRecord is what a Go program decoding resource logs without azlogs
@@ -130,31 +145,58 @@ func decodeDiagLines(r io.Reader, unmarshal unmarshaler) (DiagResult, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 64<<20)
 	for sc.Scan() {
-		line := sc.Bytes()
-		if len(line) == 0 {
-			continue
-		}
-		var rec diagRecord
-		if err := unmarshal(line, &rec); err != nil {
+		if err := res.decodeStdLine(sc.Bytes(), unmarshal); err != nil {
 			return res, err
 		}
-		t := rec.time()
-		var props map[string]any
-		if p := rec.Properties; len(p) > 0 {
-			if p[0] == '"' {
-				var s string
-				if unmarshal(p, &s) == nil {
-					p = []byte(s)
-				}
-			}
-			// Properties that are not JSON (the single-quoted form some
-			// services write) stay undecoded: a program using a JSON
-			// library gets an error here and goes on.
-			_ = unmarshal(p, &props)
-		}
-		res.foldStd(&rec, t, props)
 	}
 	return res, sc.Err()
+}
+
+// DecodeDiagStdlibBytes is the encoding/json method on a stream held in
+// memory: the lines are cut out of b in place, with no reader or scanner.
+func DecodeDiagStdlibBytes(b []byte) (DiagResult, error) {
+	var res DiagResult
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if err := res.decodeStdLine(line, json.Unmarshal); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// decodeStdLine decodes one line with a JSON library: a fresh diagRecord,
+// the time parsed, properties decoded into a map (unquoted first when it
+// is a string), and the result folded in.
+func (res *DiagResult) decodeStdLine(line []byte, unmarshal unmarshaler) error {
+	if len(line) == 0 {
+		return nil
+	}
+	var rec diagRecord
+	if err := unmarshal(line, &rec); err != nil {
+		return err
+	}
+	t := rec.time()
+	var props map[string]any
+	if p := rec.Properties; len(p) > 0 {
+		if p[0] == '"' {
+			var s string
+			if unmarshal(p, &s) == nil {
+				p = []byte(s)
+			}
+		}
+		// Properties that are not JSON (the single-quoted form some
+		// services write) stay undecoded: a program using a JSON
+		// library gets an error here and goes on.
+		_ = unmarshal(p, &props)
+	}
+	res.foldStd(&rec, t, props)
+	return nil
 }
 
 // foldStd adds a record decoded by a JSON library to res.
@@ -235,7 +277,22 @@ func DecodeDiagAzlogs(r io.Reader) (DiagResult, error) {
 	} else {
 		diagDecoder.Reset(r)
 	}
-	dec := diagDecoder
+	return foldAzlogs(diagDecoder)
+}
+
+// DecodeDiagAzlogsBytes decodes with diagnostics.Decoder reading b in
+// place (ResetBytes), reused as DecodeDiagAzlogs reuses it.
+func DecodeDiagAzlogsBytes(b []byte) (DiagResult, error) {
+	if diagDecoder == nil {
+		diagDecoder = diagnostics.NewDecoderBytes(b)
+	} else {
+		diagDecoder.ResetBytes(b)
+	}
+	return foldAzlogs(diagDecoder)
+}
+
+// foldAzlogs runs dec to the end and folds every record into the result.
+func foldAzlogs(dec *diagnostics.Decoder) (DiagResult, error) {
 	var res DiagResult
 	for dec.Next() {
 		rec := dec.Record()

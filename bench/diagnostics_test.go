@@ -16,7 +16,7 @@ func TestDiagMethodsAgree(t *testing.T) {
 	data, n := corpusgen.Diagnostics(1<<20, 3)
 	var first DiagResult
 	for i, m := range DiagMethods {
-		res, err := m.Decode(bytes.NewReader(data))
+		res, err := m.Run(data)
 		if err != nil {
 			t.Fatal(m.Name, err)
 		}
@@ -77,14 +77,14 @@ func BenchmarkDiagnostics(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(data)))
 			// Untimed: codecs are built and buffers grow on first use.
-			if _, err := m.Decode(bytes.NewReader(data)); err != nil {
+			if _, err := m.Run(data); err != nil {
 				b.Fatal(err)
 			}
 			runtime.GC()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			for b.Loop() {
-				res, err := m.Decode(bytes.NewReader(data))
+				res, err := m.Run(data)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -28,7 +28,6 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -106,7 +105,7 @@ func run(sizeFlag string, seed uint64, passes, procs int, only string, markdown,
 		var res bench.DiagResult
 		s, err := bench.Measure(func() error {
 			var err error
-			res, err = m.Decode(bytes.NewReader(corpus))
+			res, err = m.Run(corpus)
 			return err
 		})
 		switch {
