@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,6 +21,18 @@ type FlowMethod struct {
 	// Decode reads r to its end, decodes every record, parses every tuple
 	// and returns what it found.
 	Decode func(r io.Reader) (FlowResult, error)
+	// DecodeBytes, when set, is used instead of Decode: the method reads
+	// the blobs held in memory, without an io.Reader.
+	DecodeBytes func(b []byte) (FlowResult, error)
+}
+
+// Run decodes the blobs held in b with the method: through a
+// bytes.Reader, or in place when the method reads memory.
+func (m FlowMethod) Run(b []byte) (FlowResult, error) {
+	if m.DecodeBytes != nil {
+		return m.DecodeBytes(b)
+	}
+	return m.Decode(bytes.NewReader(b))
 }
 
 // FlowResult is what a FlowMethod found: the methods must agree on it,
@@ -34,6 +47,8 @@ type FlowResult struct {
 var FlowMethods = []FlowMethod{
 	{Name: "encoding/json", Decode: DecodeFlowStdlib},
 	{Name: "azlogs", Decode: DecodeFlowAzlogs},
+	{Name: "encoding/json in memory", DecodeBytes: DecodeFlowStdlibBytes},
+	{Name: "azlogs in place", DecodeBytes: DecodeFlowAzlogsBytes},
 }
 
 // flowEnvelope is what a user writes with encoding/json for a PT1H.json
@@ -167,33 +182,66 @@ func DecodeFlowStdlib(r io.Reader) (FlowResult, error) {
 			}
 			return res, err
 		}
-		for i := range env.Records {
-			rec := &env.Records[i]
-			res.Records++
-			for _, rule := range rec.Properties.Flows {
-				for _, mac := range rule.Flows {
-					for _, s := range mac.FlowTuples {
-						t, err := parseStdTuple(s, rec.Properties.Version)
-						if err != nil {
-							return res, err
-						}
-						res.addStd(t)
+		if err := res.addEnvelope(&env); err != nil {
+			return res, err
+		}
+	}
+}
+
+// DecodeFlowStdlibBytes is the encoding/json method on blobs held in
+// memory, one a line: each line is cut out in place and unmarshaled.
+func DecodeFlowStdlibBytes(b []byte) (FlowResult, error) {
+	var res FlowResult
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var env flowEnvelope
+		if err := json.Unmarshal(line, &env); err != nil {
+			return res, err
+		}
+		if err := res.addEnvelope(&env); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// addEnvelope parses every tuple of a blob decoded by encoding/json.
+func (res *FlowResult) addEnvelope(env *flowEnvelope) error {
+	for i := range env.Records {
+		rec := &env.Records[i]
+		res.Records++
+		for _, rule := range rec.Properties.Flows {
+			for _, mac := range rule.Flows {
+				for _, s := range mac.FlowTuples {
+					t, err := parseStdTuple(s, rec.Properties.Version)
+					if err != nil {
+						return err
 					}
+					res.addStd(t)
 				}
 			}
-			for _, acl := range rec.FlowRecords.Flows {
-				for _, g := range acl.FlowGroups {
-					for _, s := range g.FlowTuples {
-						t, err := parseStdTuple(s, rec.FlowLogVersion)
-						if err != nil {
-							return res, err
-						}
-						res.addStd(t)
+		}
+		for _, acl := range rec.FlowRecords.Flows {
+			for _, g := range acl.FlowGroups {
+				for _, s := range g.FlowTuples {
+					t, err := parseStdTuple(s, rec.FlowLogVersion)
+					if err != nil {
+						return err
 					}
+					res.addStd(t)
 				}
 			}
 		}
 	}
+	return nil
 }
 
 // flowDecoder is reused across calls through Reset, as a program reading
@@ -208,7 +256,24 @@ func DecodeFlowAzlogs(r io.Reader) (FlowResult, error) {
 	} else {
 		flowDecoder.Reset(r)
 	}
-	dec := flowDecoder
+	return foldFlows(flowDecoder)
+}
+
+// DecodeFlowAzlogsBytes decodes the blobs held in b in place
+// (nsgflow.Decoder.ResetBytes), reusing the decoder as DecodeFlowAzlogs
+// does.
+func DecodeFlowAzlogsBytes(b []byte) (FlowResult, error) {
+	if flowDecoder == nil {
+		flowDecoder = nsgflow.NewDecoderBytes(b)
+	} else {
+		flowDecoder.ResetBytes(b)
+	}
+	return foldFlows(flowDecoder)
+}
+
+// foldFlows runs dec to the end, parsing every tuple through
+// Record.Tuples.
+func foldFlows(dec *nsgflow.Decoder) (FlowResult, error) {
 	var res FlowResult
 	for dec.Next() {
 		res.Records++

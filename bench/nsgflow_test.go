@@ -18,7 +18,7 @@ func TestFlowMethodsAgree(t *testing.T) {
 	}
 	var first FlowResult
 	for i, m := range FlowMethods {
-		res, err := m.Decode(bytes.NewReader(buf.Bytes()))
+		res, err := m.Run(buf.Bytes())
 		if err != nil {
 			t.Fatal(m.Name, err)
 		}
@@ -52,7 +52,7 @@ func BenchmarkFlow(b *testing.B) {
 			var res FlowResult
 			for b.Loop() {
 				var err error
-				if res, err = m.Decode(bytes.NewReader(data)); err != nil {
+				if res, err = m.Run(data); err != nil {
 					b.Fatal(err)
 				}
 			}
