@@ -15,7 +15,8 @@ import (
 //	go test -tags azlogs -bench .
 
 func init() {
-	Methods = append(Methods, Method{Name: "azlogs", Decode: decodeAzlogs})
+	Methods = append(Methods, Method{Name: "azlogs", Decode: decodeAzlogs},
+		Method{Name: "azlogs in place", DecodeBytes: decodeAzlogsBytes})
 }
 
 // azlogsDecoder is reused across calls through Reset, as a program reading
@@ -28,7 +29,21 @@ func decodeAzlogs(r io.Reader) (int, error) {
 	} else {
 		azlogsDecoder.Reset(r)
 	}
-	dec := azlogsDecoder
+	return countAzlogs(azlogsDecoder)
+}
+
+// decodeAzlogsBytes reads the stream held in b in place
+// (activity.Decoder.ResetBytes).
+func decodeAzlogsBytes(b []byte) (int, error) {
+	if azlogsDecoder == nil {
+		azlogsDecoder = activity.NewDecoderBytes(b)
+	} else {
+		azlogsDecoder.ResetBytes(b)
+	}
+	return countAzlogs(azlogsDecoder)
+}
+
+func countAzlogs(dec *activity.Decoder) (int, error) {
 	n := 0
 	for dec.Next() {
 		rec := dec.Record()

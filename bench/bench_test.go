@@ -40,14 +40,14 @@ func BenchmarkActivity(b *testing.B) {
 			b.SetBytes(int64(len(benchCorpus)))
 			// One untimed run first: the libraries build their codecs on
 			// first use, and b.Loop restarts the timer when it starts.
-			if _, err := m.Decode(bytes.NewReader(benchCorpus)); err != nil {
+			if _, err := m.Run(benchCorpus); err != nil {
 				b.Fatal(err)
 			}
 			runtime.GC()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			for b.Loop() {
-				n, err := m.Decode(bytes.NewReader(benchCorpus))
+				n, err := m.Run(benchCorpus)
 				if err != nil {
 					b.Fatal(err)
 				}

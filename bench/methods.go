@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -16,6 +17,18 @@ type Method struct {
 	// Decode reads r to its end, decodes every record fully and returns
 	// how many records it decoded.
 	Decode func(r io.Reader) (records int, err error)
+	// DecodeBytes, when set, is used instead of Decode: the method reads
+	// the stream held in memory, without an io.Reader.
+	DecodeBytes func(b []byte) (records int, err error)
+}
+
+// Run decodes the stream held in b with the method: through a
+// bytes.Reader, or in place when the method reads memory.
+func (m Method) Run(b []byte) (int, error) {
+	if m.DecodeBytes != nil {
+		return m.DecodeBytes(b)
+	}
+	return m.Decode(bytes.NewReader(b))
 }
 
 // Methods lists the methods compared. The first, encoding/json, is the

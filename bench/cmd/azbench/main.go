@@ -104,7 +104,7 @@ func run(sizeFlag string, seed int64, passes, procs int, only, file, write strin
 		runtime.ReadMemStats(&before)
 		cpu0, _ := bench.CPUTime()
 		start := time.Now()
-		n, err := m.Decode(bytes.NewReader(corpus))
+		n, err := m.Run(corpus)
 		elapsed := time.Since(start)
 		cpu1, _ := bench.CPUTime()
 		runtime.ReadMemStats(&after)
