@@ -13,6 +13,7 @@ import (
 // FuzzDecoder feeds arbitrary input to the decoder, in default and strict
 // mode: it must never panic, every record it returns must write back as
 // valid JSON that decodes again, and Validate must not panic either.
+// Decoding in place (NewDecoderBytes) must give the same records.
 func FuzzDecoder(f *testing.F) {
 	for _, file := range testkit.Samples(f) {
 		data, err := os.ReadFile(file)
@@ -29,6 +30,9 @@ func FuzzDecoder(f *testing.F) {
 			if strict {
 				opts = append(opts, azlogs.WithStrict())
 			}
+			testkit.SameInPlace(t, data,
+				func(b []byte) []string { return writeAll(NewDecoder(bytes.NewReader(b), opts...)) },
+				func(b []byte) []string { return writeAll(NewDecoderBytes(b, opts...)) })
 			dec := NewDecoder(bytes.NewReader(data), opts...)
 			for n := 0; dec.Next(); n++ {
 				rec := dec.Record()
@@ -52,3 +56,16 @@ func FuzzDecoder(f *testing.F) {
 // utf8Clean reports whether data is valid UTF-8: the decoder keeps invalid
 // bytes as they are, and so writes them back.
 func utf8Clean(data []byte) bool { return bytes.Equal(data, bytes.ToValidUTF8(data, nil)) }
+
+// writeAll decodes to the end and returns every record written back, then
+// the error that ended the loop.
+func writeAll(dec *Decoder) []string {
+	var out []string
+	for dec.Next() {
+		out = append(out, string(dec.Record().AppendJSON(nil)))
+	}
+	if err := dec.Err(); err != nil {
+		out = append(out, "error: "+err.Error())
+	}
+	return out
+}

@@ -4,10 +4,12 @@
 package testkit
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -61,5 +63,22 @@ func Golden(tb testing.TB, path string, v any) {
 	}
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		tb.Errorf("decoded records differ from %s (-want +got):\n%s", path, diff)
+	}
+}
+
+// SameInPlace checks that decoding data in place gives the records that
+// decoding it through an io.Reader gives, and leaves data as it was. Each
+// function decodes its input and returns every record written back as
+// JSON, then the error that ended the loop ("" for none).
+func SameInPlace(tb testing.TB, data []byte, viaReader, inPlace func([]byte) []string) {
+	tb.Helper()
+	want := viaReader(data)
+	orig := bytes.Clone(data)
+	got := inPlace(data)
+	if !bytes.Equal(data, orig) {
+		tb.Fatalf("decoding in place wrote to the input")
+	}
+	if !slices.Equal(got, want) {
+		tb.Fatalf("in place: %d results, through a reader %d:\n got %q\nwant %q", len(got), len(want), got, want)
 	}
 }
