@@ -34,8 +34,8 @@ func FuzzDecoder(f *testing.F) {
 				opts = append(opts, azlogs.WithStrict())
 			}
 			testkit.SameInPlace(t, data,
-				func(b []byte) []string { return writeAll(NewDecoder(bytes.NewReader(b), opts...)) },
-				func(b []byte) []string { return writeAll(NewDecoderBytes(b, opts...)) })
+				func(b []byte) []string { return testkit.WriteAll[*Record](NewDecoder(bytes.NewReader(b), opts...)) },
+				func(b []byte) []string { return testkit.WriteAll[*Record](NewDecoderBytes(b, opts...)) })
 			dec := NewDecoder(bytes.NewReader(data), opts...)
 			for n := 0; dec.Next(); n++ {
 				rec := dec.Record()
@@ -60,16 +60,3 @@ func FuzzDecoder(f *testing.F) {
 // utf8Clean reports whether data is valid UTF-8: the decoder keeps invalid
 // bytes as they are, and so writes them back.
 func utf8Clean(data []byte) bool { return bytes.Equal(data, bytes.ToValidUTF8(data, nil)) }
-
-// writeAll decodes to the end and returns every record written back, then
-// the error that ended the loop.
-func writeAll(dec *Decoder) []string {
-	var out []string
-	for dec.Next() {
-		out = append(out, string(dec.Record().AppendJSON(nil)))
-	}
-	if err := dec.Err(); err != nil {
-		out = append(out, "error: "+err.Error())
-	}
-	return out
-}

@@ -82,3 +82,24 @@ func SameInPlace(tb testing.TB, data []byte, viaReader, inPlace func([]byte) []s
 		tb.Fatalf("in place: %d results, through a reader %d:\n got %q\nwant %q", len(got), len(want), got, want)
 	}
 }
+
+// Decoder is what WriteAll needs of a family's decoder.
+type Decoder[R interface{ AppendJSON([]byte) []byte }] interface {
+	Next() bool
+	Err() error
+	Record() R
+}
+
+// WriteAll decodes to the end and returns every record written back as
+// JSON, then the error that ended the loop, if any: what SameInPlace
+// compares.
+func WriteAll[R interface{ AppendJSON([]byte) []byte }](dec Decoder[R]) []string {
+	var out []string
+	for dec.Next() {
+		out = append(out, string(dec.Record().AppendJSON(nil)))
+	}
+	if err := dec.Err(); err != nil {
+		out = append(out, "error: "+err.Error())
+	}
+	return out
+}
