@@ -21,25 +21,17 @@ func init() {
 
 // azlogsDecoder is reused across calls through Reset, as a program reading
 // blob after blob would reuse it.
-var azlogsDecoder *activity.Decoder
+var azlogsDecoder = activity.NewDecoder(nil)
 
 func decodeAzlogs(r io.Reader) (int, error) {
-	if azlogsDecoder == nil {
-		azlogsDecoder = activity.NewDecoder(r)
-	} else {
-		azlogsDecoder.Reset(r)
-	}
+	azlogsDecoder.Reset(r)
 	return countAzlogs(azlogsDecoder)
 }
 
 // decodeAzlogsBytes reads the stream held in b in place
 // (activity.Decoder.ResetBytes).
 func decodeAzlogsBytes(b []byte) (int, error) {
-	if azlogsDecoder == nil {
-		azlogsDecoder = activity.NewDecoderBytes(b)
-	} else {
-		azlogsDecoder.ResetBytes(b)
-	}
+	azlogsDecoder.ResetBytes(b)
 	return countAzlogs(azlogsDecoder)
 }
 

@@ -16,27 +16,9 @@ import (
 )
 
 // DiagMethod is one way of decoding a stream of resource log records (JSON
-// lines of any mix of categories).
-type DiagMethod struct {
-	// Name identifies the method in tables and benchmark names.
-	Name string
-	// Decode reads r to its end, decodes every record (envelope, time and
-	// properties) and returns what it found.
-	Decode func(r io.Reader) (DiagResult, error)
-	// DecodeBytes, when set, is used instead of Decode: the method reads
-	// the stream held in memory (as an Event Hubs message body or a blob
-	// read whole is), without an io.Reader.
-	DecodeBytes func(b []byte) (DiagResult, error)
-}
-
-// Run decodes the stream held in b with the method: through a
-// bytes.Reader, or in place when the method reads memory.
-func (m DiagMethod) Run(b []byte) (DiagResult, error) {
-	if m.DecodeBytes != nil {
-		return m.DecodeBytes(b)
-	}
-	return m.Decode(bytes.NewReader(b))
-}
+// lines of any mix of categories): Decode and DecodeBytes decode every
+// record (envelope, time and properties) and return what they found.
+type DiagMethod = Runner[DiagResult]
 
 // DiagResult is what a DiagMethod found. Every method computes it the same
 // way from what it decoded, so methods that agree on it did the same work:
@@ -266,28 +248,20 @@ func DecodeDiagGoccy(r io.Reader) (DiagResult, error) {
 
 // diagDecoder is reused across calls through Reset, as a program reading
 // blob after blob would reuse it.
-var diagDecoder *diagnostics.Decoder
+var diagDecoder = diagnostics.NewDecoder(nil)
 
 // DecodeDiagAzlogs decodes with diagnostics.Decoder, reused through Reset,
 // and reads every record's category, time and typed properties view (the
 // members of the properties of records with no view).
 func DecodeDiagAzlogs(r io.Reader) (DiagResult, error) {
-	if diagDecoder == nil {
-		diagDecoder = diagnostics.NewDecoder(r)
-	} else {
-		diagDecoder.Reset(r)
-	}
+	diagDecoder.Reset(r)
 	return foldAzlogs(diagDecoder)
 }
 
 // DecodeDiagAzlogsBytes decodes with diagnostics.Decoder reading b in
 // place (ResetBytes), reused as DecodeDiagAzlogs reuses it.
 func DecodeDiagAzlogsBytes(b []byte) (DiagResult, error) {
-	if diagDecoder == nil {
-		diagDecoder = diagnostics.NewDecoderBytes(b)
-	} else {
-		diagDecoder.ResetBytes(b)
-	}
+	diagDecoder.ResetBytes(b)
 	return foldAzlogs(diagDecoder)
 }
 

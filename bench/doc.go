@@ -13,7 +13,11 @@
 //
 // Two more comparisons work the same way: [FlowMethods] for NSG and VNet
 // flow logs (cmd/azflowbench) and [DiagMethods] for resource logs of mixed
-// categories (cmd/azdiagbench, on internal/corpusgen's corpus). The
-// measuring helpers [Measure], [Interleave], [MedianRatio] and
-// [PrintTable] are shared; cmd/azdiagbench uses them.
+// categories (cmd/azdiagbench, on internal/corpusgen's corpus). All three
+// kinds of method are a [Runner], with their own result type ([Method],
+// [FlowMethod] and [DiagMethod] name them). The three commands share the
+// harness: [DefineFlags] and [SelectMethods] for their common flags,
+// [Begin] for the lines that describe the run, [Compare] (a warm-up run,
+// then [Interleave] of [Measure]) for the measuring, and [Table],
+// [Summarize] and [PrintTable] for the table.
 package bench

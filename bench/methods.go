@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -10,26 +9,9 @@ import (
 	jsoniter "github.com/json-iterator/go"
 )
 
-// Method is one way of decoding an activity-log stream.
-type Method struct {
-	// Name identifies the method in tables and benchmark names.
-	Name string
-	// Decode reads r to its end, decodes every record fully and returns
-	// how many records it decoded.
-	Decode func(r io.Reader) (records int, err error)
-	// DecodeBytes, when set, is used instead of Decode: the method reads
-	// the stream held in memory, without an io.Reader.
-	DecodeBytes func(b []byte) (records int, err error)
-}
-
-// Run decodes the stream held in b with the method: through a
-// bytes.Reader, or in place when the method reads memory.
-func (m Method) Run(b []byte) (int, error) {
-	if m.DecodeBytes != nil {
-		return m.DecodeBytes(b)
-	}
-	return m.Decode(bytes.NewReader(b))
-}
+// Method is one way of decoding an activity-log stream: its result is the
+// number of records it decoded.
+type Method = Runner[int]
 
 // Methods lists the methods compared. The first, encoding/json, is the
 // baseline that ratios refer to. Building with the azlogs tag appends the

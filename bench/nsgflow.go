@@ -15,25 +15,7 @@ import (
 
 // FlowMethod is one way of decoding a stream of flow-log blobs (one
 // {"records":[…]} document after another) and parsing every tuple.
-type FlowMethod struct {
-	// Name identifies the method in tables.
-	Name string
-	// Decode reads r to its end, decodes every record, parses every tuple
-	// and returns what it found.
-	Decode func(r io.Reader) (FlowResult, error)
-	// DecodeBytes, when set, is used instead of Decode: the method reads
-	// the blobs held in memory, without an io.Reader.
-	DecodeBytes func(b []byte) (FlowResult, error)
-}
-
-// Run decodes the blobs held in b with the method: through a
-// bytes.Reader, or in place when the method reads memory.
-func (m FlowMethod) Run(b []byte) (FlowResult, error) {
-	if m.DecodeBytes != nil {
-		return m.DecodeBytes(b)
-	}
-	return m.Decode(bytes.NewReader(b))
-}
+type FlowMethod = Runner[FlowResult]
 
 // FlowResult is what a FlowMethod found: the methods must agree on it,
 // which shows they did the same work.
@@ -246,16 +228,12 @@ func (res *FlowResult) addEnvelope(env *flowEnvelope) error {
 
 // flowDecoder is reused across calls through Reset, as a program reading
 // blob after blob would reuse it.
-var flowDecoder *nsgflow.Decoder
+var flowDecoder = nsgflow.NewDecoder(nil)
 
 // DecodeFlowAzlogs decodes with nsgflow.Decoder and parses every tuple
 // through Record.Tuples.
 func DecodeFlowAzlogs(r io.Reader) (FlowResult, error) {
-	if flowDecoder == nil {
-		flowDecoder = nsgflow.NewDecoder(r)
-	} else {
-		flowDecoder.Reset(r)
-	}
+	flowDecoder.Reset(r)
 	return foldFlows(flowDecoder)
 }
 
@@ -263,11 +241,7 @@ func DecodeFlowAzlogs(r io.Reader) (FlowResult, error) {
 // (nsgflow.Decoder.ResetBytes), reusing the decoder as DecodeFlowAzlogs
 // does.
 func DecodeFlowAzlogsBytes(b []byte) (FlowResult, error) {
-	if flowDecoder == nil {
-		flowDecoder = nsgflow.NewDecoderBytes(b)
-	} else {
-		flowDecoder.ResetBytes(b)
-	}
+	flowDecoder.ResetBytes(b)
 	return foldFlows(flowDecoder)
 }
 

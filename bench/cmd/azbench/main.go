@@ -29,58 +29,33 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/azlogs/azlogs/bench"
 	"github.com/azlogs/azlogs/bench/gen"
 )
 
 func main() {
-	var (
-		size     = flag.String("size", "64MB", "corpus size to generate (B, KB, MB, GB; powers of 1024)")
-		seed     = flag.Int64("seed", 1, "generator seed")
-		passes   = flag.Int("passes", 7, "timed passes")
-		procs    = flag.Int("procs", 1, "GOMAXPROCS while timing")
-		only     = flag.String("methods", "", "comma-separated methods to run (default all)")
-		file     = flag.String("file", "", "decode this file of JSON lines instead of generating a corpus")
-		write    = flag.String("write", "", "also write the generated corpus to this file")
-		markdown = flag.Bool("markdown", false, "print the table as Markdown")
-		verbose  = flag.Bool("v", false, "print every pass")
-	)
+	flags := bench.DefineFlags(flag.CommandLine, "corpus size to generate (B, KB, MB, GB; powers of 1024)")
+	seed := flag.Int64("seed", 1, "generator seed")
+	file := flag.String("file", "", "decode this file of JSON lines instead of generating a corpus")
+	write := flag.String("write", "", "also write the generated corpus to this file")
 	flag.Parse()
-	if err := run(*size, *seed, *passes, *procs, *only, *file, *write, *markdown, *verbose); err != nil {
+	if err := run(*flags, *seed, *file, *write); err != nil {
 		fmt.Fprintln(os.Stderr, "azbench:", err)
 		os.Exit(1)
 	}
 }
 
-// sample is one run of one method over the corpus.
-type sample struct {
-	ns, cpu, bytes, allocs float64
-}
-
-func run(sizeFlag string, seed int64, passes, procs int, only, file, write string, markdown, verbose bool) error {
-	if passes < 1 {
-		return fmt.Errorf("-passes must be at least 1")
-	}
-	methods := bench.Methods
-	if only != "" {
-		methods = nil
-		for _, name := range strings.Split(only, ",") {
-			i := slices.IndexFunc(bench.Methods, func(m bench.Method) bool { return m.Name == strings.TrimSpace(name) })
-			if i < 0 {
-				return fmt.Errorf("no method %q", name)
-			}
-			methods = append(methods, bench.Methods[i])
-		}
+func run(f bench.Flags, seed int64, file, write string) error {
+	methods, err := bench.SelectMethods(f, bench.Methods)
+	if err != nil {
+		return err
 	}
 
-	corpus, records, mix, source, err := loadCorpus(sizeFlag, seed, file, write)
+	corpus, records, mix, source, err := loadCorpus(f.Size, seed, file, write)
 	if err != nil {
 		return err
 	}
@@ -88,63 +63,40 @@ func run(sizeFlag string, seed int64, passes, procs int, only, file, write strin
 	fmt.Printf("azbench: activity log, export form, JSON lines\n")
 	fmt.Printf("corpus: %s: %d bytes, %d records, %.0f B/record\n", source, len(corpus), records, float64(len(corpus))/float64(records))
 	fmt.Printf("mix: %s\n", mix)
-	fmt.Printf("%s %s/%s, %d CPUs, GOMAXPROCS %d while timing; %d passes after 1 warm-up, methods interleaved (order rotates each pass)\n",
-		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), procs, passes)
-	if l := bench.LoadAverage(); l != "" {
-		fmt.Printf("load average before: %s\n", l)
-		defer func() { fmt.Printf("load average after: %s\n", bench.LoadAverage()) }()
-	}
+	// Begin prints the setting now; its end runs after the table.
+	defer bench.Begin(f.Procs, f.Passes)()
 
-	prev := runtime.GOMAXPROCS(procs)
-	defer runtime.GOMAXPROCS(prev)
-
-	once := func(m bench.Method) (sample, error) {
-		runtime.GC()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		cpu0, _ := bench.CPUTime()
-		start := time.Now()
-		n, err := m.Run(corpus)
-		elapsed := time.Since(start)
-		cpu1, _ := bench.CPUTime()
-		runtime.ReadMemStats(&after)
-		if err != nil {
-			return sample{}, fmt.Errorf("%s: %w", m.Name, err)
-		}
+	check := func(m bench.Method, n int) error {
 		if n != records {
-			return sample{}, fmt.Errorf("%s: decoded %d records, want %d", m.Name, n, records)
+			return fmt.Errorf("%s: decoded %d records, want %d", m.Name, n, records)
 		}
-		return sample{
-			ns:     float64(elapsed.Nanoseconds()),
-			cpu:    float64(cpu1 - cpu0),
-			bytes:  float64(after.TotalAlloc - before.TotalAlloc),
-			allocs: float64(after.Mallocs - before.Mallocs),
-		}, nil
+		return nil
+	}
+	results, err := bench.Compare(methods, corpus, f.Passes, check, bench.PrintPasses(f.Verbose, methods, 16))
+	if err != nil {
+		return err
 	}
 
-	// Warm-up: libraries build their codecs on first use.
-	for _, m := range methods {
-		if _, err := once(m); err != nil {
-			return err
+	perRecord := func(x float64) string { return fmt.Sprintf("%.0f", x/float64(records)) }
+	head := []string{"method", "MB/s", "ns/record", "B/record", "allocs/record", "vs encoding/json", "cpu ns/record", "cpu vs encoding/json", "spread"}
+	rows := bench.Table(methods, results, func(s bench.Summary) []string {
+		return []string{
+			fmt.Sprintf("%.1f", float64(len(corpus))/s.Wall*1e3),
+			perRecord(s.Wall),
+			perRecord(s.Bytes),
+			fmt.Sprintf("%.2f", s.Allocs/float64(records)),
+			bench.FormatRatio(s.WallRatio, "x"),
+			bench.CPUCell(perRecord(s.CPU)),
+			bench.FormatRatio(s.CPURatio, "x"),
+			fmt.Sprintf("%.0f%%", 100*s.Spread),
 		}
-	}
-	results := make([][]sample, len(methods))
-	for p := 0; p < passes; p++ {
-		for k := range methods {
-			i := (p + k) % len(methods)
-			s, err := once(methods[i])
-			if err != nil {
-				return err
-			}
-			results[i] = append(results[i], s)
-			if verbose {
-				fmt.Printf("pass %d  %-16s %8.1f ms wall %8.1f ms cpu\n", p+1, methods[i].Name, s.ns/1e6, s.cpu/1e6)
-			}
-		}
-	}
-
-	base := slices.IndexFunc(methods, func(m bench.Method) bool { return m.Name == "encoding/json" })
-	printTable(os.Stdout, methods, results, base, len(corpus), records, markdown)
+	})
+	fmt.Println()
+	bench.PrintTable(os.Stdout, head, rows, f.Markdown)
+	fmt.Println()
+	fmt.Println("Medians over passes. MB/s and ns/record: wall clock. cpu: user+system CPU time of the process (GC included).")
+	fmt.Println("vs encoding/json: median of per-pass time(encoding/json)/time(method); higher is faster.")
+	fmt.Println("spread: (slowest - fastest pass) / median, wall clock; large values mean the machine was busy.")
 	return nil
 }
 
@@ -203,82 +155,4 @@ func loadCorpus(sizeFlag string, seed int64, file, write string) (corpus []byte,
 		}
 	}
 	return corpus, records, strings.Join(parts, ", "), fmt.Sprintf("generated (gen.Activity, seed %d)", seed), nil
-}
-
-// parseSize reads sizes such as 64MB, 512KB, 1GB or 1000000.
-
-func column(ss []sample, f func(sample) float64) []float64 {
-	out := make([]float64, len(ss))
-	for i, s := range ss {
-		out[i] = f(s)
-	}
-	return out
-}
-
-func printTable(w io.Writer, methods []bench.Method, results [][]sample, base, corpusBytes, records int, markdown bool) {
-	_, haveCPU := bench.CPUTime()
-	head := []string{"method", "MB/s", "ns/record", "B/record", "allocs/record", "vs encoding/json", "cpu ns/record", "cpu vs encoding/json", "spread"}
-	var rows [][]string
-	perRecord := func(x float64) string { return fmt.Sprintf("%.0f", x/float64(records)) }
-	// ratio is the median over passes of base/method for one measure: each
-	// pass ran both close together in time, so drift cancels.
-	ratio := func(i int, f func(sample) float64) string {
-		if base < 0 {
-			return "n/a"
-		}
-		rs := make([]float64, len(results[i]))
-		for p := range rs {
-			rs[p] = f(results[base][p]) / f(results[i][p])
-		}
-		return fmt.Sprintf("%.2fx", bench.Median(rs))
-	}
-	wall := func(s sample) float64 { return s.ns }
-	cpu := func(s sample) float64 { return s.cpu }
-	for i, m := range methods {
-		ss := results[i]
-		ns := bench.Median(column(ss, wall))
-		times := column(ss, wall)
-		cpuNs, cpuRatio := "n/a", "n/a"
-		if haveCPU {
-			cpuNs, cpuRatio = perRecord(bench.Median(column(ss, cpu))), ratio(i, cpu)
-		}
-		rows = append(rows, []string{
-			m.Name,
-			fmt.Sprintf("%.1f", float64(corpusBytes)/ns*1e3),
-			perRecord(ns),
-			perRecord(bench.Median(column(ss, func(s sample) float64 { return s.bytes }))),
-			fmt.Sprintf("%.2f", bench.Median(column(ss, func(s sample) float64 { return s.allocs }))/float64(records)),
-			ratio(i, wall),
-			cpuNs,
-			cpuRatio,
-			fmt.Sprintf("%.0f%%", 100*(slices.Max(times)-slices.Min(times))/ns),
-		})
-	}
-	fmt.Fprintln(w)
-	if markdown {
-		fmt.Fprintf(w, "| %s |\n", strings.Join(head, " | "))
-		fmt.Fprintf(w, "|---|%s\n", strings.Repeat("--:|", len(head)-1))
-		for _, r := range rows {
-			fmt.Fprintf(w, "| %s |\n", strings.Join(r, " | "))
-		}
-	} else {
-		// Names left-aligned, figures right-aligned.
-		widths := make([]int, len(head))
-		for _, r := range append([][]string{head}, rows...) {
-			for c, cell := range r {
-				widths[c] = max(widths[c], len(cell))
-			}
-		}
-		for _, r := range append([][]string{head}, rows...) {
-			fmt.Fprintf(w, "%-*s", widths[0], r[0])
-			for c := 1; c < len(r); c++ {
-				fmt.Fprintf(w, "  %*s", widths[c], r[c])
-			}
-			fmt.Fprintln(w)
-		}
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Medians over passes. MB/s and ns/record: wall clock. cpu: user+system CPU time of the process (GC included).")
-	fmt.Fprintln(w, "vs encoding/json: median of per-pass time(encoding/json)/time(method); higher is faster.")
-	fmt.Fprintln(w, "spread: (slowest - fastest pass) / median, wall clock; large values mean the machine was busy.")
 }

@@ -31,8 +31,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime"
-	"slices"
 	"strings"
 
 	"github.com/azlogs/azlogs/bench"
@@ -40,38 +38,21 @@ import (
 )
 
 func main() {
-	var (
-		size     = flag.String("size", "64MB", "corpus size (B, KB, MB, GB; powers of 1024)")
-		seed     = flag.Uint64("seed", 1, "generator seed")
-		passes   = flag.Int("passes", 7, "timed passes")
-		procs    = flag.Int("procs", 1, "GOMAXPROCS while timing")
-		only     = flag.String("methods", "", "comma-separated methods to run (default all)")
-		markdown = flag.Bool("markdown", false, "print the table as Markdown")
-		verbose  = flag.Bool("v", false, "print every pass")
-	)
+	flags := bench.DefineFlags(flag.CommandLine, "corpus size (B, KB, MB, GB; powers of 1024)")
+	seed := flag.Uint64("seed", 1, "generator seed")
 	flag.Parse()
-	if err := run(*size, *seed, *passes, *procs, *only, *markdown, *verbose); err != nil {
+	if err := run(*flags, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "azdiagbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(sizeFlag string, seed uint64, passes, procs int, only string, markdown, verbose bool) error {
-	if passes < 1 {
-		return fmt.Errorf("-passes must be at least 1")
+func run(f bench.Flags, seed uint64) error {
+	methods, err := bench.SelectMethods(f, bench.DiagMethods)
+	if err != nil {
+		return err
 	}
-	methods := bench.DiagMethods
-	if only != "" {
-		methods = nil
-		for _, name := range strings.Split(only, ",") {
-			i := slices.IndexFunc(bench.DiagMethods, func(m bench.DiagMethod) bool { return m.Name == strings.TrimSpace(name) })
-			if i < 0 {
-				return fmt.Errorf("no method %q", name)
-			}
-			methods = append(methods, bench.DiagMethods[i])
-		}
-	}
-	size, err := bench.ParseSize(sizeFlag)
+	size, err := bench.ParseSize(f.Size)
 	if err != nil {
 		return err
 	}
@@ -89,89 +70,38 @@ func run(sizeFlag string, seed uint64, passes, procs int, only string, markdown,
 		parts = append(parts, fmt.Sprintf("%s %.1f%% (%.0f B)", c.Name, 100*float64(c.Records)/float64(records), float64(c.Bytes)/float64(c.Records)))
 	}
 	fmt.Printf("mix: %s\n", strings.Join(parts, ", "))
-	fmt.Printf("%s %s/%s, %d CPUs, GOMAXPROCS %d while timing; %d passes after 1 warm-up, methods interleaved (order rotates each pass)\n",
-		runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), procs, passes)
-	if l := bench.LoadAverage(); l != "" {
-		fmt.Printf("load average before: %s\n", l)
-		defer func() { fmt.Printf("load average after: %s\n", bench.LoadAverage()) }()
-	}
-
-	prev := runtime.GOMAXPROCS(procs)
-	defer runtime.GOMAXPROCS(prev)
+	// Begin prints the setting now; its end runs after the table.
+	defer bench.Begin(f.Procs, f.Passes)()
 
 	var want bench.DiagResult
-	once := func(i int) (bench.Sample, error) {
-		m := methods[i]
-		var res bench.DiagResult
-		s, err := bench.Measure(func() error {
-			var err error
-			res, err = m.Run(corpus)
-			return err
-		})
-		switch {
-		case err != nil:
-			return s, fmt.Errorf("%s: %w", m.Name, err)
-		case res.Records != records:
-			return s, fmt.Errorf("%s: decoded %d records, want %d", m.Name, res.Records, records)
-		case want == bench.DiagResult{}:
-			want = res
-		case res != want:
-			return s, fmt.Errorf("%s found %+v, another method %+v", m.Name, res, want)
+	agree := bench.Agree(&want)
+	check := func(m bench.DiagMethod, res bench.DiagResult) error {
+		if res.Records != records {
+			return fmt.Errorf("%s: decoded %d records, want %d", m.Name, res.Records, records)
 		}
-		return s, nil
+		return agree(m, res)
 	}
-	// Warm-up: libraries build their codecs on first use, and the azlogs
-	// decoder grows its buffers and intern table.
-	for i := range methods {
-		if _, err := once(i); err != nil {
-			return err
-		}
-	}
-	var after func(p, i int, s bench.Sample)
-	if verbose {
-		after = func(p, i int, s bench.Sample) {
-			fmt.Printf("pass %d  %-14s %8.1f ms wall %8.1f ms cpu\n", p+1, methods[i].Name, s.Wall/1e6, s.CPU/1e6)
-		}
-	}
-	results, err := bench.Interleave(len(methods), passes, once, after)
+	results, err := bench.Compare(methods, corpus, f.Passes, check, bench.PrintPasses(f.Verbose, methods, 14))
 	if err != nil {
 		return err
 	}
 
-	_, haveCPU := bench.CPUTime()
-	base := slices.IndexFunc(methods, func(m bench.DiagMethod) bool { return m.Name == "encoding/json" })
-	wall := func(s bench.Sample) float64 { return s.Wall }
-	cpu := func(s bench.Sample) float64 { return s.CPU }
-	ratio := func(i int, f func(bench.Sample) float64) string {
-		if base < 0 || (!haveCPU && f(results[i][0]) == 0) {
-			return "n/a"
-		}
-		return fmt.Sprintf("%.2f×", bench.MedianRatio(results[base], results[i], f))
-	}
 	perRecord := func(x float64) string { return fmt.Sprintf("%.0f", x/float64(records)) }
 	head := []string{"method", "MB/s", "ns/record", "CPU ns/record", "allocs/record", "B/record", "vs encoding/json (wall)", "(CPU)", "spread"}
-	var rows [][]string
-	for i, m := range methods {
-		ss := results[i]
-		ns := bench.MedianOf(ss, wall)
-		cpuNs := "n/a"
-		if haveCPU {
-			cpuNs = perRecord(bench.MedianOf(ss, cpu))
+	rows := bench.Table(methods, results, func(s bench.Summary) []string {
+		return []string{
+			fmt.Sprintf("%.1f", float64(len(corpus))/s.Wall*1e3),
+			perRecord(s.Wall),
+			bench.CPUCell(perRecord(s.CPU)),
+			fmt.Sprintf("%.2f", s.Allocs/float64(records)),
+			perRecord(s.Bytes),
+			bench.FormatRatio(s.WallRatio, "×"),
+			bench.FormatRatio(s.CPURatio, "×"),
+			fmt.Sprintf("%.0f%%", 100*s.Spread),
 		}
-		rows = append(rows, []string{
-			m.Name,
-			fmt.Sprintf("%.1f", float64(len(corpus))/ns*1e3),
-			perRecord(ns),
-			cpuNs,
-			fmt.Sprintf("%.2f", bench.MedianOf(ss, func(s bench.Sample) float64 { return s.Allocs })/float64(records)),
-			perRecord(bench.MedianOf(ss, func(s bench.Sample) float64 { return s.Bytes })),
-			ratio(i, wall),
-			ratio(i, cpu),
-			fmt.Sprintf("%.0f%%", 100*bench.Spread(ss)),
-		})
-	}
+	})
 	fmt.Println()
-	bench.PrintTable(os.Stdout, head, rows, markdown)
+	bench.PrintTable(os.Stdout, head, rows, f.Markdown)
 	fmt.Println()
 	fmt.Println("Medians over passes. MB/s (10^6 bytes/s) and ns/record: wall clock. CPU: user+system time of the process (GC included).")
 	fmt.Println("vs encoding/json: median of per-pass time(encoding/json)/time(method); higher is faster.")

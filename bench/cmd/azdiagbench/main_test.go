@@ -1,17 +1,21 @@
 package main
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/azlogs/azlogs/bench"
+)
 
 // A small run of every method goes through: the corpus is generated, the
 // methods agree, and the table is printed.
 func TestRun(t *testing.T) {
-	if err := run("256KB", 1, 1, 1, "", true, false); err != nil {
+	if err := run(bench.Flags{Size: "256KB", Passes: 1, Procs: 1, Markdown: true}, 1); err != nil {
 		t.Fatal(err)
 	}
-	if err := run("64KB", 2, 1, 1, "azlogs, encoding/json", false, true); err != nil {
+	if err := run(bench.Flags{Size: "64KB", Passes: 1, Procs: 1, Methods: "azlogs, encoding/json", Verbose: true}, 2); err != nil {
 		t.Fatal(err)
 	}
-	if err := run("64KB", 1, 1, 1, "nosuch", false, false); err == nil {
+	if err := run(bench.Flags{Size: "64KB", Passes: 1, Procs: 1, Methods: "nosuch"}, 1); err == nil {
 		t.Fatal("an unknown method was accepted")
 	}
 }
