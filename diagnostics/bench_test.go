@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/internal/corpusgen"
+	"github.com/azlogs/azlogs/internal/jsontok"
 )
 
 // BenchmarkDecoder decodes a mixed-category corpus built from every sample
@@ -179,4 +181,49 @@ func BenchmarkVersusEncodingJSON(b *testing.B) {
 func median(x []float64) float64 {
 	sort.Float64s(x)
 	return x[len(x)/2]
+}
+
+// BenchmarkTokenizerWalk is the floor under the decoder: the same corpus,
+// in place, with the shared record loop delimiting every record and a
+// parse function that reads every member's name and skips its value (into
+// properties, one level down), decoding and keeping nothing.
+func BenchmarkTokenizerWalk(b *testing.B) {
+	data, n := corpusgen.Diagnostics(benchSize(), 1)
+	var drv jsontok.Driver
+	drv.Cfg = azlogs.NewConfig()
+	var walk func(p *jsontok.Reader, depth int) bool
+	walk = func(p *jsontok.Reader, depth int) bool {
+		if !p.BeginObject() {
+			return false
+		}
+		for {
+			k, ok := p.Key()
+			if !ok {
+				break
+			}
+			if depth == 0 && string(k) == "properties" && p.PeekFast() == '{' {
+				if !walk(p, 1) {
+					return false
+				}
+				continue
+			}
+			if !p.Skip() {
+				return false
+			}
+		}
+		return p.Err() == nil
+	}
+	parse := func(p *jsontok.Reader) bool { return walk(p, 0) }
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		drv.ResetBytes(data)
+		got := 0
+		for drv.Next(parse) {
+			got++
+		}
+		if got != n {
+			b.Fatal(got, n)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/record")
 }
