@@ -112,8 +112,8 @@ func (s *Summary) AddRecord(rec *Record) {
 		}
 		rs := s.Rules[rk]
 		for i := in.first; i < in.end; i++ {
-			t, err := parseTuple(rec.TupleText(int(i)), v, c)
-			if err != nil {
+			var t Tuple // parsed in place: see parseInto
+			if t.parseInto(rec.TupleText(int(i)), v, c) != nil {
 				s.BadTuples++
 				continue
 			}

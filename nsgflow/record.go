@@ -228,8 +228,8 @@ func (rec *Record) Tuples() iter.Seq2[Tuple, error] {
 		c := rec.addrs.claim()
 		defer c.release() // also if the loop's body panics
 		for i, s := range rec.spans {
-			t, err := parseTuple(rec.text(s), v, c)
-			if err != nil {
+			var t Tuple // parsed in place: see parseInto
+			if err := t.parseInto(rec.text(s), v, c); err != nil {
 				if !yield(Tuple{}, rec.tupleError(i, err)) {
 					return
 				}
@@ -319,8 +319,8 @@ func (g Group) Tuples() iter.Seq2[Tuple, error] {
 		c := rec.addrs.claim()
 		defer c.release() // also if the loop's body panics
 		for i := int(in.first); i < int(in.end); i++ {
-			t, err := parseTuple(rec.TupleText(i), v, c)
-			if err != nil {
+			var t Tuple // parsed in place: see parseInto
+			if err := t.parseInto(rec.TupleText(i), v, c); err != nil {
 				if !yield(Tuple{}, rec.tupleError(i, err)) {
 					return
 				}

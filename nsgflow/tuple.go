@@ -362,14 +362,25 @@ func ParseTupleBytes(b []byte, version int) (Tuple, error) {
 // nil.
 func parseTuple(b []byte, version int, c *addrCache) (Tuple, error) {
 	var t Tuple
+	err := t.parseInto(b, version, c)
+	return t, err
+}
+
+// parseInto is parseTuple writing into *t, which must be the zero Tuple;
+// on error *t is the zero Tuple again. The loops over a record's tuples
+// call it on a Tuple of their own: returning the 128-byte Tuple by value,
+// as parseTuple does, costs a copy per tuple that is a tenth of the time
+// the tuple takes to parse.
+func (t *Tuple) parseInto(b []byte, version int, c *addrCache) error {
 	if t.parseFast(b, version, c) {
-		return t, nil
+		return nil
 	}
-	t = Tuple{}
+	*t = Tuple{}
 	if f := t.parse(b, version); f.kind != 0 {
-		return Tuple{}, f.err(b)
+		*t = Tuple{}
+		return f.err(b)
 	}
-	return t, nil
+	return nil
 }
 
 // failKind says why a parse failed; failure carries it out of parse, and
@@ -510,6 +521,13 @@ func (t *Tuple) parseFast(b []byte, version int, c *addrCache) bool {
 		t.version = uint8(v)
 		return true
 	}
+	// "0,0,0,0", what VNet begin and denied tuples write: the last eight
+	// bytes, the comma before the counters included, compared at once.
+	if len(b)-p == 7 && load8(b, len(b)-8) == zeroCounters {
+		t.flags |= flagCounters
+		t.version = uint8(v)
+		return true
+	}
 	var cs [4]uint64
 	for i := range cs {
 		n, q = number(b, p)
@@ -533,6 +551,9 @@ func (t *Tuple) parseFast(b []byte, version int, c *addrCache) bool {
 	t.version = uint8(v)
 	return true
 }
+
+// zeroCounters is ",0,0,0,0" as load8 reads it.
+const zeroCounters = ',' | '0'<<8 | ','<<16 | '0'<<24 | ','<<32 | '0'<<40 | ','<<48 | '0'<<56
 
 // fastAddr reads the address at p, which a comma must follow, and returns
 // it with the position after the comma. It looks a dotted quad up in c,
