@@ -44,28 +44,8 @@ type Decoder struct {
 	keyLast [3]string // the last rule, mac and aclID
 	addrs   addrCache // for the records' tuple iterators
 
-	src  countReader               // the input
 	user func(*azlogs.RecordError) // the handler of WithErrorHandler
 	torn bool                      // a torn last record was reported
-}
-
-// countReader notes the end of the input, so that the decoder can tell a
-// record torn by the end of the input from a damaged one.
-type countReader struct {
-	r   io.Reader
-	eof bool
-}
-
-func (c *countReader) Read(p []byte) (int, error) {
-	if c.r == nil {
-		c.eof = true
-		return 0, io.EOF
-	}
-	n, err := c.r.Read(p)
-	if err != nil {
-		c.eof = true
-	}
-	return n, err
 }
 
 // handle receives the bad records the driver reports. A record torn by
@@ -105,9 +85,8 @@ func (d *Decoder) init(opts []azlogs.Option) {
 // Reset makes d read from r, keeping its buffers, its options and the
 // strings it has seen.
 func (d *Decoder) Reset(r io.Reader) {
-	d.src = countReader{r: r}
 	d.torn = false
-	d.drv.Reset(&d.src)
+	d.drv.Reset(r)
 	d.rec.reset()
 }
 
@@ -126,7 +105,6 @@ func NewDecoderBytes(b []byte, opts ...azlogs.Option) *Decoder {
 // NewDecoderBytes), keeping its buffers, its options and the strings it
 // has seen.
 func (d *Decoder) ResetBytes(b []byte) {
-	d.src = countReader{}
 	d.torn = false
 	d.drv.ResetBytes(b)
 	d.rec.reset()

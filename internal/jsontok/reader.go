@@ -89,7 +89,8 @@ type Reader struct {
 	errBuf  Error
 }
 
-// Reset makes r read from src, keeping its buffers.
+// Reset makes r read from src, keeping its buffers. A nil src is an
+// empty input.
 func (r *Reader) Reset(src io.Reader) {
 	r.src = src
 	if r.own == nil {
@@ -97,7 +98,7 @@ func (r *Reader) Reset(src io.Reader) {
 	}
 	r.buf = r.own
 	r.pos, r.end, r.base, r.nl, r.lastNL, r.hold = 0, 0, 0, 0, -1, -1
-	r.eof, r.rerr, r.err, r.after, r.depth, r.Repairs = false, nil, nil, false, 0, 0
+	r.eof, r.rerr, r.err, r.after, r.depth, r.Repairs = src == nil, nil, nil, false, 0, 0
 }
 
 // ResetBytes makes r read from b directly, without copying; offsets are

@@ -51,3 +51,14 @@ func TestInPlace(t *testing.T) {
 		}
 	}
 }
+
+// A decoder made without a reader (to be given input later with Reset or
+// ResetBytes) reads an empty input: no record, no error, no panic.
+func TestNilReader(t *testing.T) {
+	for _, f := range families {
+		dec, _ := f.open(nil)
+		if dec.Next() || dec.Err() != nil {
+			t.Errorf("%s: a nil reader gives a record or the error %v", f.name, dec.Err())
+		}
+	}
+}
