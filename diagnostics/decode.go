@@ -953,10 +953,10 @@ func (d *Decoder) rawProperties(p *jsontok.Reader) bool {
 			name = d.in.Bytes(key)
 		}
 		start := decoding.ValueStart(p)
-		if !p.Skip() {
+		if !skip(p) {
 			return false
 		}
-		props.Members = append(props.Members, azlogs.Member{Name: name, Value: p.Bytes(start, p.Offset())})
+		props.Members = addMember(props.Members, name, p.Bytes(start, p.Offset()))
 	}
 	return p.Err() == nil
 }
