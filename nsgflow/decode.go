@@ -43,6 +43,7 @@ type Decoder struct {
 	last    [numFields]string
 	keyLast [3]string // the last rule, mac and aclID
 	addrs   addrCache // for the records' tuple iterators
+	quotes  quoteScanner
 
 	user func(*azlogs.RecordError) // the handler of WithErrorHandler
 	torn bool                      // a torn last record was reported
@@ -240,7 +241,7 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 	rec := &d.rec
 	rec.reset()
 	rec.raw = d.drv.Cur.Raw
-	if len(rec.raw) >= ownBit {
+	if uint64(len(rec.raw)) >= ownBit {
 		p.Fail(d.drv.Cur.Start, "record larger than 2 GiB", azlogs.ErrRecordTooLarge)
 		return false
 	}
@@ -596,7 +597,7 @@ func (d *Decoder) tuples(p *jsontok.Reader) bool {
 		if !ok {
 			return false
 		}
-		if len(rec.own)+len(s) >= ownBit {
+		if uint64(len(rec.own)+len(s)) >= ownBit {
 			p.Fail(p.Offset(), "too many tuples", azlogs.ErrRecordTooLarge)
 			return false
 		}
@@ -622,6 +623,10 @@ func (d *Decoder) checkSize(p *jsontok.Reader) bool {
 // the record. It returns the bytes read, or false if the array is not of
 // that simple kind (or malformed), leaving the general path to read it or
 // to say what is wrong.
+//
+// The quotes that end the strings come from a quoteScanner, which finds
+// them 64 bytes at a time, and with them the first backslash: a string
+// that reaches it may hold an escape, and is left to the general path.
 func (d *Decoder) fastTuples(b []byte, base uint32) (int, bool) {
 	rec := &d.rec
 	i := skipSpace(b, 0)
@@ -632,59 +637,41 @@ func (d *Decoder) fastTuples(b []byte, base uint32) (int, bool) {
 	if i < len(b) && b[i] == ']' {
 		return i + 1, true
 	}
-	// b[:clean] holds no backslash: it is looked for a few kilobytes at a
-	// time, not once per tuple.
-	clean := i
+	if i >= len(b) || b[i] != '"' {
+		return 0, false
+	}
+	q := &d.quotes
+	q.reset(b, i+1)
 	for {
-		if i >= len(b) || b[i] != '"' {
-			return 0, false
+		// b[i] is the string's opening quote. A raw control byte is let
+		// through (the JSON reader would reject it): no tuple field admits
+		// one, so the tuple is reported as malformed instead.
+		end := q.pop()
+		if end < 0 || end > q.backslash {
+			return 0, false // the end, or an escape
 		}
-		// The closing quote, found with the vectorized IndexByte; the
-		// string is plain if it has no backslash. A raw control byte is
-		// let through (the JSON reader would reject it): no tuple field
-		// admits one, so the tuple is reported as malformed instead.
-		j := bytes.IndexByte(b[i+1:], '"')
-		if j < 0 {
-			return 0, false // the end
-		}
-		end := i + 1 + j
-		if end > clean {
-			// Up to the next backslash, or a few kilobytes past the
-			// string. Before it, everything read so far is a plain
-			// string or a separator; a string that reaches it has an
-			// escape.
-			to := min(len(b), max(end, clean+backslashStride))
-			if k := bytes.IndexByte(b[clean:to], '\\'); k >= 0 {
-				to = clean + k
-			}
-			if clean = to; end > clean {
-				return 0, false // an escape
-			}
-		}
-		rec.spans = append(rec.spans, span{off: base + uint32(i+1), n: uint32(j)})
+		rec.spans = append(rec.spans, span{off: base + uint32(i+1), n: uint32(end - i - 1)})
 		i = end + 1
-		if i < len(b) && b[i] == ',' {
+		if i+1 < len(b) && b[i] == ',' && b[i+1] == '"' {
+			// The next string's opening quote, the next the scanner has.
 			i++
-			if i < len(b) && b[i] == '"' {
-				continue
-			}
-			i = skipSpace(b, i)
+			q.pop()
 			continue
 		}
 		i = skipSpace(b, i)
-		if i < len(b) && b[i] == ',' {
-			i = skipSpace(b, i+1)
-			continue
-		}
 		if i < len(b) && b[i] == ']' {
 			return i + 1, true
 		}
-		return 0, false
+		if i >= len(b) || b[i] != ',' {
+			return 0, false
+		}
+		// Only white space and the comma between the strings: the next
+		// quote is the opening one.
+		if i = skipSpace(b, i+1); i >= len(b) || b[i] != '"' || q.pop() != i {
+			return 0, false
+		}
 	}
 }
-
-// backslashStride is how far fastTuples looks for a backslash at a time.
-const backslashStride = 4 << 10
 
 func skipSpace(b []byte, i int) int {
 	for i < len(b) && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t') {

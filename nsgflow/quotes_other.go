@@ -1,0 +1,9 @@
+//go:build !amd64 || purego
+
+package nsgflow
+
+// quoteMasks sets dst[i] to the quote mask of src[64*i : 64*i+64], bit k
+// set where byte k of the block is '"', and returns the offset in src of
+// the blocks' first backslash, or -1 if they have none. len(src) must be
+// at least 64*len(dst).
+func quoteMasks(dst []uint64, src []byte) (backslash int) { return quoteMasksGeneric(dst, src) }
