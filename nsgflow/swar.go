@@ -67,6 +67,15 @@ func digitsValue(x uint64, k int) uint64 {
 	return ((x & 0x0000FFFF0000FFFF) * (10000<<32 + 1)) >> 32
 }
 
+// digitsValue1 is digitsValue for 1 ≤ k ≤ 8 (for other k, its result is
+// meaningless), without the care a shift by 64 takes.
+func digitsValue1(x uint64, k int) uint64 {
+	x = (x << ((64 - 8*uint(k)) & 63)) & lowNib8
+	x = (x * (10<<8 + 1)) >> 8
+	x = ((x & 0x00FF00FF00FF00FF) * (100<<16 + 1)) >> 16
+	return ((x & 0x0000FFFF0000FFFF) * (10000<<32 + 1)) >> 32
+}
+
 // pow10 holds 10^k for the digit counts of one word.
 var pow10 = [9]uint64{1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000}
 
