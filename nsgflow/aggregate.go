@@ -113,7 +113,8 @@ func (s *Summary) AddRecord(rec *Record) {
 		rs := s.Rules[rk]
 		for i := in.first; i < in.end; i++ {
 			var t Tuple // parsed in place: see parseInto
-			if t.parseInto(rec.TupleText(int(i)), v, c) != nil {
+			sp := rec.spans[i]
+			if t.parseInto(rec.text(sp), rec.commaMask(sp), v, c) != nil {
 				s.BadTuples++
 				continue
 			}

@@ -240,7 +240,7 @@ func (rec *Record) stringField(f field) (*string, uint32) {
 func (d *Decoder) parse(p *jsontok.Reader) bool {
 	rec := &d.rec
 	rec.reset()
-	rec.raw = d.drv.Cur.Raw
+	rec.setRaw(d.drv.Cur.Raw)
 	if uint64(len(rec.raw)) >= ownBit {
 		p.Fail(d.drv.Cur.Start, "record larger than 2 GiB", azlogs.ErrRecordTooLarge)
 		return false
@@ -578,9 +578,9 @@ func (d *Decoder) tuples(p *jsontok.Reader) bool {
 	rec := &d.rec
 	n0 := len(rec.spans)
 	if !d.drv.Cfg.Strict {
-		at := p.Offset()
-		if used, ok := d.fastTuples(p.Rest(), uint32(at-d.drv.Cur.Start)); ok {
-			p.SkipTo(at + int64(used))
+		// The reader reads the record's bytes, which start at Cur.Start.
+		if end, ok := d.fastTuples(int(p.Offset() - d.drv.Cur.Start)); ok {
+			p.SkipTo(d.drv.Cur.Start + int64(end))
 			return d.checkSize(p)
 		}
 		rec.spans = rec.spans[:n0]
@@ -618,18 +618,21 @@ func (d *Decoder) checkSize(p *jsontok.Reader) bool {
 	return true
 }
 
-// fastTuples reads a flowTuples array of strings without escapes from b,
-// which starts at the array (after optional white space) at offset base of
-// the record. It returns the bytes read, or false if the array is not of
-// that simple kind (or malformed), leaving the general path to read it or
-// to say what is wrong.
+// fastTuples reads a flowTuples array of strings without escapes from
+// the record's bytes at offset at (after optional white space). It returns
+// the offset after the array, or false if the array is not of that simple
+// kind (or malformed), leaving the general path to read it or to say what
+// is wrong.
 //
 // The quotes that end the strings come from a quoteScanner, which finds
 // them 64 bytes at a time, and with them the first backslash: a string
 // that reaches it may hold an escape, and is left to the general path.
-func (d *Decoder) fastTuples(b []byte, base uint32) (int, bool) {
+// The scan also fills the record's comma masks, which the tuple parser
+// uses.
+func (d *Decoder) fastTuples(at int) (int, bool) {
 	rec := &d.rec
-	i := skipSpace(b, 0)
+	b := rec.raw[:len(rec.raw):len(rec.raw)]
+	i := skipSpace(b, at)
 	if i >= len(b) || b[i] != '[' {
 		return 0, false
 	}
@@ -641,7 +644,7 @@ func (d *Decoder) fastTuples(b []byte, base uint32) (int, bool) {
 		return 0, false
 	}
 	q := &d.quotes
-	q.reset(b, i+1)
+	q.reset(b, rec.commas, i+1)
 	for {
 		// b[i] is the string's opening quote. A raw control byte is let
 		// through (the JSON reader would reject it): no tuple field admits
@@ -650,7 +653,7 @@ func (d *Decoder) fastTuples(b []byte, base uint32) (int, bool) {
 		if end < 0 || end > q.backslash {
 			return 0, false // the end, or an escape
 		}
-		rec.spans = append(rec.spans, span{off: base + uint32(i+1), n: uint32(end - i - 1)})
+		rec.spans = append(rec.spans, span{off: uint32(i + 1), n: uint32(end - i - 1)})
 		i = end + 1
 		if i+1 < len(b) && b[i] == ',' && b[i+1] == '"' {
 			// The next string's opening quote, the next the scanner has.

@@ -36,7 +36,7 @@ func TestZeroCountersFastPath(t *testing.T) {
 		{v2[:len(v2)-1] + ",0,0,0,0", 0, false, false}, // ",0,0,0,0" after the decision
 	} {
 		var ft Tuple
-		fast := ft.parseFast([]byte(c.text), c.version, nil)
+		fast := ft.parseFast([]byte(c.text), 0, c.version, nil)
 		got, err := ParseTupleBytes([]byte(c.text), c.version)
 		want, ok := refParseTuple(c.text, c.version)
 		if fast != c.fast || (err == nil) != c.ok || ok != c.ok || (ok && got != want) || (fast && ft != want) {

@@ -7,24 +7,29 @@ import (
 
 // quoteScanner finds the double quotes of a byte slice in order, from a
 // starting position on, and the first backslash among the bytes it has
-// looked at. fastTuples uses it to find where each tuple string ends.
+// looked at. fastTuples uses it to find where each tuple string ends. On
+// the way it writes the comma masks of the blocks it scans, which the
+// tuple parser uses to find every field of a tuple at once.
 //
-// It works 64 bytes at a time: quoteMasks turns each block of 64 bytes
-// into a word with bit k set where byte k of the block is a quote (and
-// finds backslashes on the way), and the set bits become positions, four
-// a word without a branch on how many there are. Asking bytes.IndexByte
-// for the end of each tuple instead costs more than the whole scan: most
-// of an IndexByte call on 60 to 80 bytes is entering and leaving it.
+// It works 64 bytes at a time, in blocks at multiples of 64: quoteMasks
+// turns each block into a word with bit k set where byte k of the block
+// is a quote (and another for commas, and finds backslashes on the way),
+// and the set bits become positions, four a word without a branch on how
+// many there are. Asking bytes.IndexByte for the end of each tuple
+// instead costs more than the whole scan: most of an IndexByte call on 60
+// to 80 bytes is entering and leaving it.
 //
 // Blocks are scanned a few at a time, from quoteFirstFill doubling to
 // len(masks), so that a short flowTuples array does not pay for scanning
 // far past its end.
 type quoteScanner struct {
 	b         []byte
-	blk       int // where the next block to scan starts
-	i, n      int // pos[i:n] are the quotes found and not yet popped
-	fill      int // how many blocks the next refill scans
-	backslash int // the first backslash in b[:blk], or math.MaxInt
+	commas    []uint64 // comma masks of b's blocks: see Record.commas
+	from      int      // no quote before it is popped
+	blk       int      // where the next block to scan starts
+	i, n      int      // pos[i:n] are the quotes found and not yet popped
+	fill      int      // how many blocks the next refill scans
+	backslash int      // the first backslash in b[:blk], or math.MaxInt
 	masks     [quoteMaxFill]uint64
 	pos       [64*quoteMaxFill + 4]uint32 // +4: see refill
 	pad       [64]byte
@@ -36,9 +41,11 @@ const (
 )
 
 // reset starts a scan of b whose first quote popped is the first at or
-// after from (0 ≤ from ≤ len(b) < 1<<32).
-func (s *quoteScanner) reset(b []byte, from int) {
-	s.b, s.blk, s.i, s.n, s.fill, s.backslash = b, from, 0, 0, quoteFirstFill, math.MaxInt
+// after from (0 ≤ from ≤ len(b) < 1<<32). commas must have at least
+// len(b)/64+1 words; the scan sets those of the blocks it reads.
+func (s *quoteScanner) reset(b []byte, commas []uint64, from int) {
+	s.b, s.commas, s.from, s.blk = b, commas, from, from&^63
+	s.i, s.n, s.fill, s.backslash = 0, 0, quoteFirstFill, math.MaxInt
 }
 
 // pop returns the position of the next quote, or -1 if b has no more.
@@ -60,20 +67,24 @@ func (s *quoteScanner) refill() bool {
 			return false
 		}
 		k := min(s.fill, rest/64)
+		c := s.commas[s.blk/64:]
 		var bs int
 		if k == 0 {
 			// The last, partial block: its bytes followed by zeros,
-			// which are neither quotes nor backslashes.
+			// which are neither quotes, commas nor backslashes.
 			s.pad = [64]byte{}
 			copy(s.pad[:], s.b[s.blk:])
-			bs = quoteMasks(s.masks[:1], s.pad[:])
+			bs = quoteMasks(s.masks[:1], c[:1], s.pad[:])
 			k = 1
 		} else {
-			bs = quoteMasks(s.masks[:k], s.b[s.blk:s.blk+64*k])
+			bs = quoteMasks(s.masks[:k], c[:k], s.b[s.blk:s.blk+64*k])
 			s.fill = min(2*s.fill, quoteMaxFill)
 		}
 		if bs >= 0 {
 			s.backslash = min(s.backslash, s.blk+bs)
+		}
+		if s.blk < s.from {
+			s.masks[0] &^= 1<<(s.from-s.blk) - 1 // the quotes before from
 		}
 		// Four positions are written for every block, whether it has
 		// four quotes or none (TrailingZeros64(0) is 64, a position
@@ -106,22 +117,21 @@ func (s *quoteScanner) refill() bool {
 	}
 }
 
-// quoteMasksGeneric is quoteMasks in Go, eight bytes at a time: for each
-// word, the bytes equal to c have their high bit set in
-// ^((t&0x7F…)+0x7F… | t | 0x7F…), t the word xor c in every byte (no
-// carry crosses a byte: the sum of two bytes below 0x80 stays below
-// 0x100), and a multiplication gathers the eight high bits into one byte.
-func quoteMasksGeneric(dst []uint64, src []byte) (backslash int) {
-	_ = src[:64*len(dst)]
+// quoteMasksGeneric is quoteMasks in Go, eight bytes at a time (see
+// byteMask).
+func quoteMasksGeneric(quotes, commas []uint64, src []byte) (backslash int) {
+	_ = src[:64*len(quotes)]
+	_ = commas[:len(quotes)]
 	backslash = -1
-	for i := range dst {
-		var m, bs uint64
+	for i := range quotes {
+		var m, c, bs uint64
 		for j := range 8 {
 			x := load8(src, 64*i+8*j)
 			m |= byteMask(x, '"') << (8 * j)
+			c |= byteMask(x, ',') << (8 * j)
 			bs |= byteMask(x, '\\') << (8 * j)
 		}
-		dst[i] = m
+		quotes[i], commas[i] = m, c
 		if bs != 0 && backslash < 0 {
 			backslash = 64*i + bits.TrailingZeros64(bs)
 		}
@@ -129,7 +139,11 @@ func quoteMasksGeneric(dst []uint64, src []byte) (backslash int) {
 	return backslash
 }
 
-// byteMask returns a byte with bit k set where byte k of x equals c.
+// byteMask returns a byte with bit k set where byte k of x equals c: the
+// bytes equal to c have their high bit set in ^((t&0x7F…)+0x7F… | t |
+// 0x7F…), t the word xor c in every byte (no carry crosses a byte: the
+// sum of two bytes below 0x80 stays below 0x100), and a multiplication
+// gathers the eight high bits into one byte.
 func byteMask(x uint64, c byte) uint64 {
 	const low7 = 0x7F * ones8
 	t := x ^ (uint64(c) * ones8)

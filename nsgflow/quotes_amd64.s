@@ -2,16 +2,17 @@
 
 #include "textflag.h"
 
-// func quoteMasksSSE2(dst []uint64, src []byte) (backslash int)
+// func quoteMasksSSE2(quotes, commas []uint64, src []byte) (backslash int)
 //
 // For each block of 64 bytes: four 16-byte loads compared with '"' in
-// every byte (PCMPEQB) and their 16-bit masks (PMOVMSKB) joined into one
-// word; the same loads compared with '\' give the block's backslashes, of
-// which the first is kept (-1 while there is none).
-TEXT ·quoteMasksSSE2(SB), NOSPLIT, $0-56
-	MOVQ dst_base+0(FP), DI
-	MOVQ dst_len+8(FP), CX
-	MOVQ src_base+24(FP), SI
+// every byte (PCMPEQB), their 16-bit masks (PMOVMSKB) joined into one
+// word; the same for ','; and the same loads compared with '\' tell
+// whether the block has a backslash, the first of which is then found.
+TEXT ·quoteMasksSSE2(SB), NOSPLIT, $0-80
+	MOVQ quotes_base+0(FP), DI
+	MOVQ quotes_len+8(FP), CX
+	MOVQ commas_base+24(FP), R10
+	MOVQ src_base+48(FP), SI
 	MOVQ SI, R11              // the start, for the backslash's offset
 	MOVQ $-1, R9              // the first backslash: none yet
 	MOVQ $0x2222222222222222, AX
@@ -20,6 +21,9 @@ TEXT ·quoteMasksSSE2(SB), NOSPLIT, $0-56
 	MOVQ $0x5C5C5C5C5C5C5C5C, AX
 	MOVQ AX, X5
 	PUNPCKLQDQ X5, X5         // '\' in every byte
+	MOVQ $0x2C2C2C2C2C2C2C2C, AX
+	MOVQ AX, X10
+	PUNPCKLQDQ X10, X10       // ',' in every byte
 	TESTQ CX, CX
 	JZ done
 
@@ -32,18 +36,47 @@ loop:
 	MOVOU 16(SI), X2
 	MOVOU 32(SI), X3
 	MOVOU 48(SI), X4
+
+	// Commas.
 	MOVOU X1, X6
 	MOVOU X2, X7
 	MOVOU X3, X8
 	MOVOU X4, X9
-	PCMPEQB X0, X1
-	PCMPEQB X0, X2
-	PCMPEQB X0, X3
-	PCMPEQB X0, X4
+	PCMPEQB X10, X6
+	PCMPEQB X10, X7
+	PCMPEQB X10, X8
+	PCMPEQB X10, X9
+	PMOVMSKB X6, AX
+	PMOVMSKB X7, BX
+	PMOVMSKB X8, DX
+	PMOVMSKB X9, R8
+	SHLQ $16, BX
+	SHLQ $32, DX
+	SHLQ $48, R8
+	ORQ BX, AX
+	ORQ DX, AX
+	ORQ R8, AX
+	MOVQ AX, 0(R10)
+
+	// Backslashes: is there one?
+	MOVOU X1, X6
+	MOVOU X2, X7
+	MOVOU X3, X8
+	MOVOU X4, X9
 	PCMPEQB X5, X6
 	PCMPEQB X5, X7
 	PCMPEQB X5, X8
 	PCMPEQB X5, X9
+	POR X7, X6
+	POR X9, X8
+	POR X8, X6
+	PMOVMSKB X6, R12
+
+	// Quotes.
+	PCMPEQB X0, X1
+	PCMPEQB X0, X2
+	PCMPEQB X0, X3
+	PCMPEQB X0, X4
 	PMOVMSKB X1, AX
 	PMOVMSKB X2, BX
 	PMOVMSKB X3, DX
@@ -55,21 +88,19 @@ loop:
 	ORQ DX, AX
 	ORQ R8, AX
 	MOVQ AX, 0(DI)
-	POR X7, X6
-	POR X9, X8
-	POR X8, X6
-	PMOVMSKB X6, AX
-	TESTQ AX, AX
+
+	TESTQ R12, R12
 	JNZ backslash
 
 next:
 	ADDQ $64, SI
 	ADDQ $8, DI
+	ADDQ $8, R10
 	DECQ CX
 	JNZ loop
 
 done:
-	MOVQ R9, backslash+48(FP)
+	MOVQ R9, backslash+72(FP)
 	RET
 
 backslash:

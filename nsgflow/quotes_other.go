@@ -2,8 +2,11 @@
 
 package nsgflow
 
-// quoteMasks sets dst[i] to the quote mask of src[64*i : 64*i+64], bit k
-// set where byte k of the block is '"', and returns the offset in src of
-// the blocks' first backslash, or -1 if they have none. len(src) must be
-// at least 64*len(dst).
-func quoteMasks(dst []uint64, src []byte) (backslash int) { return quoteMasksGeneric(dst, src) }
+// quoteMasks sets quotes[i] and commas[i] to the masks of '"' and ','
+// in the block src[64*i : 64*i+64] (bit k set where byte k of the block
+// is one), and returns the offset in src of the blocks' first backslash,
+// or -1 if they have none. len(commas) must be at least len(quotes), and
+// len(src) at least 64*len(quotes).
+func quoteMasks(quotes, commas []uint64, src []byte) (backslash int) {
+	return quoteMasksGeneric(quotes, commas, src)
+}

@@ -35,14 +35,16 @@ func quoteInputs() [][]byte {
 }
 
 // naiveMasks is quoteMasks a byte at a time.
-func naiveMasks(dst []uint64, src []byte) (backslash int) {
+func naiveMasks(quotes, commas []uint64, src []byte) (backslash int) {
 	backslash = -1
-	for i := range dst {
-		dst[i] = 0
+	for i := range quotes {
+		quotes[i], commas[i] = 0, 0
 		for k := range 64 {
 			switch src[64*i+k] {
 			case '"':
-				dst[i] |= 1 << k
+				quotes[i] |= 1 << k
+			case ',':
+				commas[i] |= 1 << k
 			case '\\':
 				if backslash < 0 {
 					backslash = 64*i + k
@@ -56,34 +58,46 @@ func naiveMasks(dst []uint64, src []byte) (backslash int) {
 func TestQuoteMasks(t *testing.T) {
 	for _, b := range quoteInputs() {
 		blocks := len(b) / 64
-		want := make([]uint64, blocks)
-		wbs := naiveMasks(want, b)
-		for name, f := range map[string]func([]uint64, []byte) int{
+		want, wantc := make([]uint64, blocks), make([]uint64, blocks)
+		wbs := naiveMasks(want, wantc, b)
+		for name, f := range map[string]func(q, c []uint64, b []byte) int{
 			"quoteMasks": quoteMasks, "quoteMasksGeneric": quoteMasksGeneric,
 		} {
-			got := make([]uint64, blocks)
-			if bs := f(got, b); bs != wbs {
+			got, gotc := make([]uint64, blocks), make([]uint64, blocks+1)
+			gotc[blocks] = 42 // not written
+			if bs := f(got, gotc, b); bs != wbs {
 				t.Fatalf("%s(%q): backslash at %d, want %d", name, b, bs, wbs)
 			}
 			for i := range got {
-				if got[i] != want[i] {
-					t.Fatalf("%s(%q): block %d: %064b, want %064b", name, b, i, got[i], want[i])
+				if got[i] != want[i] || gotc[i] != wantc[i] {
+					t.Fatalf("%s(%q): block %d: quotes %064b commas %064b, want %064b %064b", name, b, i, got[i], gotc[i], want[i], wantc[i])
 				}
+			}
+			if gotc[blocks] != 42 {
+				t.Fatalf("%s: wrote past its blocks", name)
 			}
 		}
 	}
-	// A source shorter than its blocks is refused, not read past.
-	defer func() {
-		if recover() == nil {
-			t.Fatal("quoteMasks read a source shorter than its blocks")
-		}
-	}()
-	quoteMasks(make([]uint64, 2), make([]byte, 127))
+	// Slices shorter than the blocks are refused, not written or read
+	// past.
+	for _, c := range []struct {
+		q, c int
+		src  int
+	}{{2, 2, 127}, {2, 1, 128}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("quoteMasks(%d, %d, %d bytes) did not panic", c.q, c.c, c.src)
+				}
+			}()
+			quoteMasks(make([]uint64, c.q), make([]uint64, c.c), make([]byte, c.src))
+		}()
+	}
 }
 
 // The scanner pops the quotes IndexByte finds, in order, then -1 (and
-// -1 again); its backslash is the first at or after the start, once the
-// scan has passed it.
+// -1 again); its backslash is the first from the start's block on, once
+// the scan has passed it; it writes the comma masks of the blocks.
 func TestQuoteScanner(t *testing.T) {
 	var s quoteScanner
 	for _, b := range quoteInputs() {
@@ -91,7 +105,8 @@ func TestQuoteScanner(t *testing.T) {
 			if from > len(b) {
 				continue
 			}
-			s.reset(b, from)
+			commas := make([]uint64, len(b)/64+1)
+			s.reset(b, commas, from)
 			at := from
 			for {
 				want := -1
@@ -106,10 +121,13 @@ func TestQuoteScanner(t *testing.T) {
 					break
 				}
 				at = got + 1
-				// Every byte up to the quote has been scanned.
-				wbs := math.MaxInt
-				if i := bytes.IndexByte(b[from:got], '\\'); i >= 0 {
-					wbs = from + i
+				// Every byte up to the quote has been scanned, from the
+				// start of from's block: a backslash there before from
+				// counts too (the fast path then leaves the array to the
+				// general one, which is never wrong).
+				wbs, start := math.MaxInt, from&^63
+				if i := bytes.IndexByte(b[start:got], '\\'); i >= 0 {
+					wbs = start + i
 				}
 				if s.backslash > got && wbs != math.MaxInt || s.backslash < got && s.backslash != wbs {
 					t.Fatalf("%q from %d: backslash %d at quote %d, want %d", b, from, s.backslash, got, wbs)
@@ -117,6 +135,19 @@ func TestQuoteScanner(t *testing.T) {
 			}
 			if s.pop() != -1 {
 				t.Fatalf("%q from %d: pop after the end", b, from)
+			}
+			// Having scanned to the end, the scanner has written the
+			// comma masks of every block from the one holding from.
+			for i := from / 64; i < len(commas); i++ {
+				var want uint64
+				for k := 64 * i; k < min(len(b), 64*i+64); k++ {
+					if b[k] == ',' {
+						want |= 1 << (k - 64*i)
+					}
+				}
+				if from < len(b) && commas[i] != want {
+					t.Fatalf("%q from %d: commas of block %d %064b, want %064b", b, from, i, commas[i], want)
+				}
 			}
 		}
 	}

@@ -110,6 +110,11 @@ type Record struct {
 	raw      []byte          // the record's bytes (borrowed from the decoder)
 	own      []byte          // tuples that had escapes, unescaped
 	spans    []span          // where each tuple's text is
+	// commas holds the comma masks of raw by block of 64 bytes (bit k of
+	// commas[i] is raw[64*i+k]), filled by the scan that finds the
+	// tuples: valid over the bytes of every tuple in raw, not elsewhere.
+	// It has two words more than raw has blocks, for commaMask.
+	commas []uint64
 	addrs    *addrCache      // the decoder's, for the tuple iterators; nil in clones
 }
 
@@ -173,8 +178,34 @@ func (rec *Record) reset() {
 		omembers:        rec.omembers[:0],
 		own:             rec.own[:0],
 		spans:           rec.spans[:0],
+		commas:          rec.commas,
 		addrs:           rec.addrs,
 	}
+}
+
+// setRaw makes b the record's bytes, with room for their comma masks.
+func (rec *Record) setRaw(b []byte) {
+	rec.raw = b
+	n := len(b)/64 + 3
+	if cap(rec.commas) < n {
+		rec.commas = make([]uint64, n+n/4)
+	}
+	rec.commas = rec.commas[:n]
+}
+
+// commaMask returns the commas of the first 64 bytes of the tuple at s
+// (bit k for byte k of its text, none past its end), or 0 for a tuple
+// that is not in raw.
+func (rec *Record) commaMask(s span) uint64 {
+	if s.off&ownBit != 0 {
+		return 0
+	}
+	w, sh := s.off>>6, s.off&63
+	m := rec.commas[w]>>sh | rec.commas[w+1]<<(64-sh) // a shift by 64 gives 0
+	if s.n < 64 {
+		m &= 1<<s.n - 1
+	}
+	return m
 }
 
 // tupleVersion is the layout to read tuples in: the record's version when
@@ -229,7 +260,7 @@ func (rec *Record) Tuples() iter.Seq2[Tuple, error] {
 		defer c.release() // also if the loop's body panics
 		for i, s := range rec.spans {
 			var t Tuple // parsed in place: see parseInto
-			if err := t.parseInto(rec.text(s), v, c); err != nil {
+			if err := t.parseInto(rec.text(s), rec.commaMask(s), v, c); err != nil {
 				if !yield(Tuple{}, rec.tupleError(i, err)) {
 					return
 				}
@@ -320,7 +351,8 @@ func (g Group) Tuples() iter.Seq2[Tuple, error] {
 		defer c.release() // also if the loop's body panics
 		for i := int(in.first); i < int(in.end); i++ {
 			var t Tuple // parsed in place: see parseInto
-			if err := t.parseInto(rec.TupleText(i), v, c); err != nil {
+			s := rec.spans[i]
+			if err := t.parseInto(rec.text(s), rec.commaMask(s), v, c); err != nil {
 				if !yield(Tuple{}, rec.tupleError(i, err)) {
 					return
 				}
@@ -418,6 +450,7 @@ func (rec *Record) Clone() *Record {
 	c.raw = append([]byte(nil), rec.raw...)
 	c.own = append([]byte(nil), rec.own...)
 	c.spans = append([]span(nil), rec.spans...)
+	c.commas = append([]uint64(nil), rec.commas...)
 	c.addrs = nil
 	return &c
 }

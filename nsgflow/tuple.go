@@ -2,6 +2,7 @@ package nsgflow
 
 import (
 	"math"
+	"math/bits"
 	"net/netip"
 	"strconv"
 	"strings"
@@ -362,7 +363,7 @@ func ParseTupleBytes(b []byte, version int) (Tuple, error) {
 // nil.
 func parseTuple(b []byte, version int, c *addrCache) (Tuple, error) {
 	var t Tuple
-	err := t.parseInto(b, version, c)
+	err := t.parseInto(b, 0, version, c)
 	return t, err
 }
 
@@ -371,8 +372,8 @@ func parseTuple(b []byte, version int, c *addrCache) (Tuple, error) {
 // call it on a Tuple of their own: returning the 128-byte Tuple by value,
 // as parseTuple does, costs a copy per tuple that is a tenth of the time
 // the tuple takes to parse.
-func (t *Tuple) parseInto(b []byte, version int, c *addrCache) error {
-	if t.parseFast(b, version, c) {
+func (t *Tuple) parseInto(b []byte, commas uint64, version int, c *addrCache) error {
+	if t.parseFast(b, commas, version, c) {
 		return nil
 	}
 	*t = Tuple{}
@@ -427,7 +428,7 @@ func fail(kind failKind, field int, version uint8) failure {
 // 2), "T,O,A" at the end (version 1), "O,E,NX," (version 4, after the
 // protocol number). With a cache, IPv4 addresses seen before are looked
 // up by their text instead of parsed.
-func (t *Tuple) parseFast(b []byte, version int, c *addrCache) bool {
+func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bool {
 	// Shorter than any tuple, and too short for load8.
 	if version == 3 || uint(version) > 4 || len(b) < 8 {
 		return false
@@ -455,30 +456,69 @@ func (t *Tuple) parseFast(b []byte, version int, c *addrCache) bool {
 		t.flags = flagMillis
 	}
 	p := q + 1
-	// 1, 2: addresses
-	var ok bool
-	if t.src, p, ok = fastAddr(b, p, c); !ok {
-		return false
+	if m := commas; bits.OnesCount64(m) >= 5 && bits.TrailingZeros64(m) == q {
+		// The commas after the addresses and the ports are known (the
+		// record's scan found them): each field is read from where it
+		// is, without waiting for the one before it to be read.
+		m &= m - 1
+		c1 := bits.TrailingZeros64(m)
+		m &= m - 1
+		c2 := bits.TrailingZeros64(m)
+		m &= m - 1
+		c3 := bits.TrailingZeros64(m)
+		m &= m - 1
+		c4 := bits.TrailingZeros64(m)
+		var ok bool
+		if t.src, ok = fastAddrAt(b, p, c1, c); !ok {
+			return false
+		}
+		if t.dst, ok = fastAddrAt(b, c1+1, c2, c); !ok {
+			return false
+		}
+		// 3, 4: ports, one to five digits
+		x = load8(b, c2+1)
+		if k = c3 - c2 - 1; uint(k-1) > 4 || digitRun(x) < k {
+			return false
+		}
+		if n = digitsValue1(x, k); n > math.MaxUint16 {
+			return false
+		}
+		t.srcPort = uint16(n)
+		x = load8(b, c3+1)
+		if k = c4 - c3 - 1; uint(k-1) > 4 || digitRun(x) < k {
+			return false
+		}
+		if n = digitsValue1(x, k); n > math.MaxUint16 {
+			return false
+		}
+		t.dstPort = uint16(n)
+		p = c4 + 1
+	} else {
+		// 1, 2: addresses
+		var ok bool
+		if t.src, p, ok = fastAddr(b, p, c); !ok {
+			return false
+		}
+		if t.dst, p, ok = fastAddr(b, p, c); !ok {
+			return false
+		}
+		// 3, 4: ports: one to five digits and a comma. A shift by 8k, k
+		// from 1 to 5, needs no care for shifts by 64.
+		x = load8(b, p)
+		k = digitRun(x)
+		if n = digitsValue1(x, k); uint(k-1) > 4 || n > math.MaxUint16 || byte(x>>(8*uint(k)&63)) != ',' {
+			return false
+		}
+		t.srcPort = uint16(n)
+		p += k + 1
+		x = load8(b, p)
+		k = digitRun(x)
+		if n = digitsValue1(x, k); uint(k-1) > 4 || n > math.MaxUint16 || byte(x>>(8*uint(k)&63)) != ',' {
+			return false
+		}
+		t.dstPort = uint16(n)
+		p += k + 1
 	}
-	if t.dst, p, ok = fastAddr(b, p, c); !ok {
-		return false
-	}
-	// 3, 4: ports: one to five digits and a comma. A shift by 8k, k from
-	// 1 to 5, needs no care for shifts by 64.
-	x = load8(b, p)
-	k = digitRun(x)
-	if n = digitsValue1(x, k); uint(k-1) > 4 || n > math.MaxUint16 || byte(x>>(8*uint(k)&63)) != ',' {
-		return false
-	}
-	t.srcPort = uint16(n)
-	p += k + 1
-	x = load8(b, p)
-	k = digitRun(x)
-	if n = digitsValue1(x, k); uint(k-1) > 4 || n > math.MaxUint16 || byte(x>>(8*uint(k)&63)) != ',' {
-		return false
-	}
-	t.dstPort = uint16(n)
-	p += k + 1
 	// 5 on: the protocol, a letter (versions 1 and 2) or a number (4)
 	v := version
 	if x := load8(b, p); protoLetter[byte(x)] != 0 && v != 4 {
@@ -571,6 +611,31 @@ func (t *Tuple) parseFast(b []byte, version int, c *addrCache) bool {
 
 // zeroCounters is ",0,0,0,0" as load8 reads it.
 const zeroCounters = ',' | '0'<<8 | ','<<16 | '0'<<24 | ','<<32 | '0'<<40 | ','<<48 | '0'<<56
+
+// fastAddrAt reads the address b[s:e], which a comma follows (e <
+// len(b)), as fastAddr would.
+func fastAddrAt(b []byte, s, e int, c *addrCache) (netip.Addr, bool) {
+	var slot *addrEntry
+	var key addrEntry
+	if c != nil && e-s >= 7 && e-s <= 15 {
+		slot, key = c.lookup(b, s, e)
+		if slot.k0 == key.k0 && slot.k1 == key.k1 {
+			return addrFrom4(slot.ip), true
+		}
+	}
+	if ip, q, ok := ipv4(b, s); ok && q == e {
+		if slot != nil {
+			key.ip = ip
+			*slot = key
+		}
+		return addrFrom4(ip), true
+	}
+	a, w, ok := netaddr.ParseAddrUntil(b[s:], ',')
+	if !ok || s+w != e {
+		return netip.Addr{}, false
+	}
+	return a, true
+}
 
 // fastAddr reads the address at p, which a comma must follow, and returns
 // it with the position after the comma. It looks a dotted quad up in c,

@@ -555,7 +555,7 @@ func TestCorpus(t *testing.T) {
 	for _, c := range tuples {
 		perVersion[c.version]++
 		var ft Tuple
-		if ft.parseFast([]byte(c.text), c.version, nil) {
+		if ft.parseFast([]byte(c.text), 0, c.version, nil) {
 			fast++
 		}
 		tu, err := ParseTupleBytes([]byte(c.text), c.version)
