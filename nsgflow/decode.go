@@ -644,7 +644,7 @@ func (d *Decoder) fastTuples(at int) (int, bool) {
 		return 0, false
 	}
 	q := &d.quotes
-	q.reset(b, rec.commas, i+1)
+	q.reset(b, &rec.commas, i+1)
 	for {
 		// b[i] is the string's opening quote. A raw control byte is let
 		// through (the JSON reader would reject it): no tuple field admits

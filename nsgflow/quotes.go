@@ -24,7 +24,7 @@ import (
 // far past its end.
 type quoteScanner struct {
 	b         []byte
-	commas    []uint64 // comma masks of b's blocks: see Record.commas
+	commas    *[]uint64 // comma masks of b's blocks: see Record.commas
 	from      int      // no quote before it is popped
 	blk       int      // where the next block to scan starts
 	i, n      int      // pos[i:n] are the quotes found and not yet popped
@@ -41,9 +41,10 @@ const (
 )
 
 // reset starts a scan of b whose first quote popped is the first at or
-// after from (0 ≤ from ≤ len(b) < 1<<32). commas must have at least
-// len(b)/64+1 words; the scan sets those of the blocks it reads.
-func (s *quoteScanner) reset(b []byte, commas []uint64, from int) {
+// after from (0 ≤ from ≤ len(b) < 1<<32). The scan sets the comma masks
+// of the blocks it reads in *commas, which it lengthens to two words past
+// the last, keeping the words before.
+func (s *quoteScanner) reset(b []byte, commas *[]uint64, from int) {
 	s.b, s.commas, s.from, s.blk = b, commas, from, from&^63
 	s.i, s.n, s.fill, s.backslash = 0, 0, quoteFirstFill, math.MaxInt
 }
@@ -67,7 +68,10 @@ func (s *quoteScanner) refill() bool {
 			return false
 		}
 		k := min(s.fill, rest/64)
-		c := s.commas[s.blk/64:]
+		if need := s.blk/64 + max(k, 1) + 2; len(*s.commas) < need {
+			s.growCommas(need)
+		}
+		c := (*s.commas)[s.blk/64:]
 		var bs int
 		if k == 0 {
 			// The last, partial block: its bytes followed by zeros,
@@ -115,6 +119,15 @@ func (s *quoteScanner) refill() bool {
 			return true
 		}
 	}
+}
+
+// growCommas lengthens *s.commas to n words, keeping its words.
+func (s *quoteScanner) growCommas(n int) {
+	c := *s.commas
+	if cap(c) < n {
+		c = append(c[:cap(c)], make([]uint64, n-cap(c)+n/2)...)
+	}
+	*s.commas = c[:n]
 }
 
 // quoteMasksGeneric is quoteMasks in Go, eight bytes at a time (see

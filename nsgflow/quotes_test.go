@@ -2,10 +2,14 @@ package nsgflow
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/azlogs/azlogs/internal/testkit"
 )
 
 // quoteInputs returns byte slices of every length up to 300 made of
@@ -105,8 +109,8 @@ func TestQuoteScanner(t *testing.T) {
 			if from > len(b) {
 				continue
 			}
-			commas := make([]uint64, len(b)/64+1)
-			s.reset(b, commas, from)
+			var commas []uint64
+			s.reset(b, &commas, from)
 			at := from
 			for {
 				want := -1
@@ -138,7 +142,10 @@ func TestQuoteScanner(t *testing.T) {
 			}
 			// Having scanned to the end, the scanner has written the
 			// comma masks of every block from the one holding from.
-			for i := from / 64; i < len(commas); i++ {
+			if from < len(b) && len(commas) != (len(b)+63)/64+2 {
+				t.Fatalf("%q from %d: %d comma masks", b, from, len(commas))
+			}
+			for i := from / 64; i < len(commas)-2; i++ {
 				var want uint64
 				for k := 64 * i; k < min(len(b), 64*i+64); k++ {
 					if b[k] == ',' {
@@ -180,5 +187,59 @@ func TestFastTuplesEscapes(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Every tuple the scan left in the record's bytes has the comma mask of
+// its text, through a reader and in place, in the records and in their
+// clones; the samples' tuples do take that path.
+func TestRecordCommaMasks(t *testing.T) {
+	var inputs [][]byte
+	for _, file := range testkit.Samples(t) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, data)
+	}
+	blob, _, _ := benchBlob(&testing.B{}, 1<<20)
+	inputs = append(inputs, blob)
+	check := func(rec *Record, where string) int {
+		raw := 0
+		for i, s := range rec.spans {
+			text := rec.TupleText(i)
+			var want uint64
+			for k := range min(len(text), 64) {
+				if text[k] == ',' {
+					want |= 1 << k
+				}
+			}
+			got := rec.commaMask(s)
+			if s.off&ownBit != 0 {
+				want = 0
+			} else {
+				raw++
+			}
+			if got != want {
+				t.Fatalf("%s: tuple %d %q: comma mask %064b, want %064b", where, i, text, got, want)
+			}
+		}
+		return raw
+	}
+	raw := 0
+	for n, data := range inputs {
+		for _, dec := range []*Decoder{NewDecoder(bytes.NewReader(data)), NewDecoderBytes(data)} {
+			for dec.Next() {
+				where := fmt.Sprintf("input %d", n)
+				raw += check(dec.Record(), where)
+				check(dec.Record().Clone(), where+", clone")
+			}
+			if dec.Err() != nil && n == len(inputs)-1 {
+				t.Fatal(dec.Err()) // some samples end torn; the blob does not
+			}
+		}
+	}
+	if raw < 1000 {
+		t.Fatalf("only %d tuples read in place", raw)
 	}
 }

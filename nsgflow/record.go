@@ -113,7 +113,7 @@ type Record struct {
 	// commas holds the comma masks of raw by block of 64 bytes (bit k of
 	// commas[i] is raw[64*i+k]), filled by the scan that finds the
 	// tuples: valid over the bytes of every tuple in raw, not elsewhere.
-	// It has two words more than raw has blocks, for commaMask.
+	// It has two words past the last block scanned, for commaMask.
 	commas []uint64
 	addrs    *addrCache      // the decoder's, for the tuple iterators; nil in clones
 }
@@ -183,14 +183,12 @@ func (rec *Record) reset() {
 	}
 }
 
-// setRaw makes b the record's bytes, with room for their comma masks.
+// setRaw makes b the record's bytes. b may run past the record's end
+// (to the end of the decoder's buffer or input): the comma masks grow as
+// the tuples are scanned, not with b.
 func (rec *Record) setRaw(b []byte) {
 	rec.raw = b
-	n := len(b)/64 + 3
-	if cap(rec.commas) < n {
-		rec.commas = make([]uint64, n+n/4)
-	}
-	rec.commas = rec.commas[:n]
+	rec.commas = rec.commas[:0]
 }
 
 // commaMask returns the commas of the first 64 bytes of the tuple at s

@@ -468,6 +468,9 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 		c3 := bits.TrailingZeros64(m)
 		m &= m - 1
 		c4 := bits.TrailingZeros64(m)
+		if c4 >= len(b) { // the commas rise: all are in b
+			return false
+		}
 		var ok bool
 		if t.src, ok = fastAddrAt(b, p, c1, c); !ok {
 			return false
@@ -476,8 +479,10 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 			return false
 		}
 		// 3, 4: ports, one to five digits
+		// The masks are not trusted: every comma they place is checked,
+		// here and in fastAddrAt, and every field's bytes are.
 		x = load8(b, c2+1)
-		if k = c3 - c2 - 1; uint(k-1) > 4 || digitRun(x) < k {
+		if k = c3 - c2 - 1; uint(k-1) > 4 || digitRun(x) != k || byte(x>>(8*uint(k))) != ',' {
 			return false
 		}
 		if n = digitsValue1(x, k); n > math.MaxUint16 {
@@ -485,7 +490,7 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 		}
 		t.srcPort = uint16(n)
 		x = load8(b, c3+1)
-		if k = c4 - c3 - 1; uint(k-1) > 4 || digitRun(x) < k {
+		if k = c4 - c3 - 1; uint(k-1) > 4 || digitRun(x) != k || byte(x>>(8*uint(k))) != ',' {
 			return false
 		}
 		if n = digitsValue1(x, k); n > math.MaxUint16 {
@@ -612,12 +617,13 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 // zeroCounters is ",0,0,0,0" as load8 reads it.
 const zeroCounters = ',' | '0'<<8 | ','<<16 | '0'<<24 | ','<<32 | '0'<<40 | ','<<48 | '0'<<56
 
-// fastAddrAt reads the address b[s:e], which a comma follows (e <
-// len(b)), as fastAddr would.
+// fastAddrAt reads the address b[s:e], which a comma must follow (e <
+// len(b)), as fastAddr would: it reports false if b[e] is not a comma or
+// b[s:e] not an address.
 func fastAddrAt(b []byte, s, e int, c *addrCache) (netip.Addr, bool) {
 	var slot *addrEntry
 	var key addrEntry
-	if c != nil && e-s >= 7 && e-s <= 15 {
+	if c != nil && e-s >= 7 && e-s <= 15 && b[e] == ',' {
 		slot, key = c.lookup(b, s, e)
 		if slot.k0 == key.k0 && slot.k1 == key.k1 {
 			return addrFrom4(slot.ip), true

@@ -197,6 +197,20 @@ func FuzzParseTuple(f *testing.F) {
 		if cached, cerr := parseTuple([]byte(s), version, &fuzzCache); cached != got || (cerr == nil) != (err == nil) {
 			t.Fatalf("parseTuple(%q, %d) with a cache = %v, %v; without: %v, %v", s, version, cached, cerr, got, err)
 		}
+		// With the comma mask a record's scan makes, true or damaged,
+		// the result is the same, or the fast path declines.
+		for _, damage := range []uint64{0, fnv64(s), fnv64(s) & fnv64(s+"x"), 1 << (fnv64(s) & 63)} {
+			cm := fuzzMasks(s, damage)
+			var mt Tuple
+			if mt.parseFast([]byte(s), cm, version, &fuzzCache) && (err != nil || mt != got) {
+				t.Fatalf("parseFast(%q, %d) with a comma mask damaged by %#x = %v; ParseTupleBytes: %v, %v", s, version, damage, mt, got, err)
+			}
+			if damage == 0 {
+				if cerr := mt.parseInto([]byte(s), cm, version, &fuzzCache); mt != got || (cerr == nil) != (err == nil) {
+					t.Fatalf("parseInto(%q, %d) with its comma mask = %v, %v; ParseTupleBytes: %v, %v", s, version, mt, cerr, got, err)
+				}
+			}
+		}
 		var careful Tuple
 		if f := careful.parse([]byte(s), version); (f.kind == 0) != (err == nil) || (err == nil && careful != got) {
 			t.Fatalf("ParseTupleBytes(%q, %d) = %v, %v; parse alone gives %v, %+v", s, version, got, err, careful, f)
@@ -233,6 +247,26 @@ func FuzzParseTuple(f *testing.F) {
 			t.Fatalf("AppendTo wrote %q, parsed %q", out, s)
 		}
 	})
+}
+
+// fuzzMasks returns the comma mask of s's first 64 bytes, as
+// Record.commaMask makes it, with the bits of damage flipped.
+func fuzzMasks(s string, damage uint64) uint64 {
+	var m uint64
+	for i := range min(len(s), 64) {
+		if s[i] == ',' {
+			m |= 1 << i
+		}
+	}
+	return m ^ damage
+}
+
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := range len(s) {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
 }
 
 // canonical reports whether s, which parsed as t, is spelled as AppendTo
