@@ -25,11 +25,11 @@ import (
 type quoteScanner struct {
 	b         []byte
 	commas    *[]uint64 // comma masks of b's blocks: see Record.commas
-	from      int      // no quote before it is popped
-	blk       int      // where the next block to scan starts
-	i, n      int      // pos[i:n] are the quotes found and not yet popped
-	fill      int      // how many blocks the next refill scans
-	backslash int      // the first backslash in b[:blk], or math.MaxInt
+	from      int       // no quote before it is popped
+	blk       int       // where the next block to scan starts
+	i, n      int       // pos[i:n] are the quotes found and not yet popped
+	fill      int       // how many blocks the next refill scans
+	backslash int       // the first backslash in b[:blk], or math.MaxInt
 	masks     [quoteMaxFill]uint64
 	pos       [64*quoteMaxFill + 4]uint32 // +4: see refill
 	pad       [64]byte

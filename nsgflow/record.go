@@ -115,7 +115,7 @@ type Record struct {
 	// tuples: valid over the bytes of every tuple in raw, not elsewhere.
 	// It has two words past the last block scanned, for commaMask.
 	commas []uint64
-	addrs    *addrCache      // the decoder's, for the tuple iterators; nil in clones
+	addrs  *addrCache // the decoder's, for the tuple iterators; nil in clones
 }
 
 // span locates a tuple's text: raw[off:off+n], or own[off&^ownBit:…] when
