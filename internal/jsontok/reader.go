@@ -243,7 +243,7 @@ func (r *Reader) fill(keep int) (shift int, ok bool) {
 		r.buf, r.own = nb, nb
 	}
 	for tries := 0; tries < 100; tries++ {
-		n, err := r.src.Read(r.buf[r.end:])
+		n, err := r.src.Read(r.buf[r.end:min(len(r.buf), r.end+readChunk)])
 		if n < 0 || n > len(r.buf)-r.end {
 			n = 0
 			err = errors.New("reader returned an invalid count")
@@ -1045,3 +1045,10 @@ func lastNewline(b []byte) int {
 	}
 	return bytes.LastIndexByte(b[:i], '\n')
 }
+
+// readChunk is the most a fill asks its source for at once. The buffer
+// may be megabytes long (four speculative windows); filling all of it in
+// one read copied input that had left the processor's caches by the time
+// it was parsed. Reading 128 KB at a time made flow logs through a reader
+// 5% faster, and the other families no slower.
+const readChunk = 128 << 10
