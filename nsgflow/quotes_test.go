@@ -243,3 +243,40 @@ func TestRecordCommaMasks(t *testing.T) {
 		t.Fatalf("only %d tuples read in place", raw)
 	}
 }
+
+// A record read in place borrows the input from its start to the end of
+// the input; its clone copies the record's tuples, not the rest, and
+// reads the same.
+func TestCloneInPlaceCopiesTheRecordOnly(t *testing.T) {
+	blob, _, _ := benchBlob(&testing.B{}, 2<<20)
+	dec := NewDecoderBytes(blob)
+	if !dec.Next() {
+		t.Fatal(dec.Err())
+	}
+	rec := dec.Record()
+	c := rec.Clone()
+	if len(c.raw) > len(blob)/4 || len(c.raw) == 0 {
+		t.Fatalf("the clone holds %d bytes of a %d-byte input", len(c.raw), len(blob))
+	}
+	n := 0
+	for i, ct := range collectTuples(t, c) {
+		if want, _ := rec.Tuple(i); ct != want {
+			t.Fatalf("tuple %d: clone %v, record %v", i, ct, want)
+		}
+		n++
+	}
+	if n != rec.NumTuples() || n == 0 {
+		t.Fatalf("%d tuples in the clone, %d in the record", n, rec.NumTuples())
+	}
+}
+
+func collectTuples(t *testing.T, rec *Record) []Tuple {
+	var out []Tuple
+	for tu, err := range rec.Tuples() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, tu)
+	}
+	return out
+}

@@ -445,10 +445,21 @@ func (rec *Record) Clone() *Record {
 	c.omembers = azlogs.CloneMembers(rec.omembers)
 	c.outers = append([]outer(nil), rec.outers...)
 	c.inners = append([]inner(nil), rec.inners...)
-	c.raw = append([]byte(nil), rec.raw...)
+	// raw may run past the record (see setRaw): only the bytes up to the
+	// last tuple in it, and their comma masks, are copied.
+	end := 0
+	for _, s := range rec.spans {
+		if s.off&ownBit == 0 {
+			end = max(end, int(s.off+s.n))
+		}
+	}
+	c.raw = append([]byte(nil), rec.raw[:end]...)
+	c.commas = nil
+	if end > 0 {
+		c.commas = append([]uint64(nil), rec.commas[:min(len(rec.commas), end/64+2)]...)
+	}
 	c.own = append([]byte(nil), rec.own...)
 	c.spans = append([]span(nil), rec.spans...)
-	c.commas = append([]uint64(nil), rec.commas...)
 	c.addrs = nil
 	return &c
 }
