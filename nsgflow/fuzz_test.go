@@ -13,7 +13,9 @@ import (
 // FuzzDecoder feeds arbitrary input to the decoder, in default and strict
 // mode: it must never panic; every record must iterate, validate and
 // aggregate without panicking, write back as JSON that decodes to the same
-// record; and a TailReader over any suffix of the input must not panic.
+// record; its tuple iterator must agree with Tuple(i) and its comma masks
+// with the tuples' texts; and a TailReader over any suffix of the input
+// must not panic.
 // Decoding in place (NewDecoderBytes) must give the same records.
 func FuzzDecoder(f *testing.F) {
 	for _, file := range testkit.Samples(f) {
@@ -40,6 +42,26 @@ func FuzzDecoder(f *testing.F) {
 			for n := 0; dec.Next(); n++ {
 				rec := dec.Record()
 				_ = rec.Validate()
+				// The iterator, which parses with the comma masks the
+				// scan wrote, agrees with Tuple(i), which does not; the
+				// masks are those of the tuples' texts.
+				i := 0
+				for tu, err := range rec.Tuples() {
+					want, werr := rec.Tuple(i)
+					if tu != want || (err == nil) != (werr == nil) {
+						t.Fatalf("tuple %d %q: iterator %v, %v; Tuple(i) %v, %v", i, rec.TupleText(i), tu, err, want, werr)
+					}
+					var m uint64
+					for k, c := range rec.TupleText(i)[:min(rec.spans[i].n, 64)] {
+						if c == ',' {
+							m |= 1 << k
+						}
+					}
+					if got := rec.commaMask(rec.spans[i]); got != m && rec.spans[i].off&ownBit == 0 {
+						t.Fatalf("tuple %d %q: comma mask %064b", i, rec.TupleText(i), got)
+					}
+					i++
+				}
 				for g := range rec.Groups() {
 					for range g.Tuples() {
 					}
