@@ -2,12 +2,22 @@
 
 #include "textflag.h"
 
+// MASK64(C) compares the block's four 16-byte parts, in X1 to X4 (left as
+// they are), with C, which holds one byte in every lane, and leaves in AX
+// the block's mask: bit k set where byte k equals that byte. It uses X6 to
+// X9, BX, DX and R8.
+#define MASK64(C) \
+	MOVOU X1, X6; MOVOU X2, X7; MOVOU X3, X8; MOVOU X4, X9; \
+	PCMPEQB C, X6; PCMPEQB C, X7; PCMPEQB C, X8; PCMPEQB C, X9; \
+	PMOVMSKB X6, AX; PMOVMSKB X7, BX; PMOVMSKB X8, DX; PMOVMSKB X9, R8; \
+	SHLQ $16, BX; SHLQ $32, DX; SHLQ $48, R8; \
+	ORQ BX, AX; ORQ DX, AX; ORQ R8, AX
+
 // func quoteMasksSSE2(quotes, commas []uint64, src []byte) (backslash int)
 //
-// For each block of 64 bytes: four 16-byte loads compared with '"' in
-// every byte (PCMPEQB), their 16-bit masks (PMOVMSKB) joined into one
-// word; the same for ','; and the same loads compared with '\' tell
-// whether the block has a backslash, the first of which is then found.
+// For each block of 64 bytes, loaded as four 16-byte parts: the masks of
+// '"' and ','; and whether any byte is '\' (the four comparisons joined
+// before one PMOVMSKB), the first of which is then found.
 TEXT ·quoteMasksSSE2(SB), NOSPLIT, $0-80
 	MOVQ quotes_base+0(FP), DI
 	MOVQ quotes_len+8(FP), CX
@@ -36,27 +46,10 @@ loop:
 	MOVOU 16(SI), X2
 	MOVOU 32(SI), X3
 	MOVOU 48(SI), X4
-
-	// Commas.
-	MOVOU X1, X6
-	MOVOU X2, X7
-	MOVOU X3, X8
-	MOVOU X4, X9
-	PCMPEQB X10, X6
-	PCMPEQB X10, X7
-	PCMPEQB X10, X8
-	PCMPEQB X10, X9
-	PMOVMSKB X6, AX
-	PMOVMSKB X7, BX
-	PMOVMSKB X8, DX
-	PMOVMSKB X9, R8
-	SHLQ $16, BX
-	SHLQ $32, DX
-	SHLQ $48, R8
-	ORQ BX, AX
-	ORQ DX, AX
-	ORQ R8, AX
+	MASK64(X10)
 	MOVQ AX, 0(R10)
+	MASK64(X0)
+	MOVQ AX, 0(DI)
 
 	// Backslashes: is there one?
 	MOVOU X1, X6
@@ -71,24 +64,6 @@ loop:
 	POR X9, X8
 	POR X8, X6
 	PMOVMSKB X6, R12
-
-	// Quotes.
-	PCMPEQB X0, X1
-	PCMPEQB X0, X2
-	PCMPEQB X0, X3
-	PCMPEQB X0, X4
-	PMOVMSKB X1, AX
-	PMOVMSKB X2, BX
-	PMOVMSKB X3, DX
-	PMOVMSKB X4, R8
-	SHLQ $16, BX
-	SHLQ $32, DX
-	SHLQ $48, R8
-	ORQ BX, AX
-	ORQ DX, AX
-	ORQ R8, AX
-	MOVQ AX, 0(DI)
-
 	TESTQ R12, R12
 	JNZ backslash
 
@@ -104,27 +79,10 @@ done:
 	RET
 
 backslash:
-	// The block has one: find the first precisely, once.
+	// The block has one: find the first, once.
 	CMPQ R9, $-1
 	JNE next
-	MOVOU 0(SI), X1
-	MOVOU 16(SI), X2
-	MOVOU 32(SI), X3
-	MOVOU 48(SI), X4
-	PCMPEQB X5, X1
-	PCMPEQB X5, X2
-	PCMPEQB X5, X3
-	PCMPEQB X5, X4
-	PMOVMSKB X1, AX
-	PMOVMSKB X2, BX
-	PMOVMSKB X3, DX
-	PMOVMSKB X4, R8
-	SHLQ $16, BX
-	SHLQ $32, DX
-	SHLQ $48, R8
-	ORQ BX, AX
-	ORQ DX, AX
-	ORQ R8, AX
+	MASK64(X5)
 	BSFQ AX, AX
 	MOVQ SI, R9
 	SUBQ R11, R9

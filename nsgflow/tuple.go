@@ -483,24 +483,16 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 		if t.dst, ok = fastAddrAt(b, c1+1, c2, c); !ok {
 			return false
 		}
-		// 3, 4: ports, one to five digits before the comma, which is
-		// checked as fastAddrAt checks the addresses' commas.
-		x = load8(b, c2+1)
-		if k = c3 - c2 - 1; uint(k-1) > 4 || digitRun(x) != k || byte(x>>(8*uint(k))) != ',' {
+		// 3, 4: ports, whose commas are checked as fastAddrAt checks
+		// the addresses' ones
+		xs, xd := load8(b, c2+1), load8(b, c3+1)
+		ks, kd := c3-c2-1, c4-c3-1
+		var sp, dp bool
+		t.srcPort, sp = portIn(xs, ks)
+		t.dstPort, dp = portIn(xd, kd)
+		if !sp || !dp || digitRun(xs) < ks || digitRun(xd) < kd {
 			return false
 		}
-		if n = digitsValue1(x, k); n > math.MaxUint16 {
-			return false
-		}
-		t.srcPort = uint16(n)
-		x = load8(b, c3+1)
-		if k = c4 - c3 - 1; uint(k-1) > 4 || digitRun(x) != k || byte(x>>(8*uint(k))) != ',' {
-			return false
-		}
-		if n = digitsValue1(x, k); n > math.MaxUint16 {
-			return false
-		}
-		t.dstPort = uint16(n)
 		p = c4 + 1
 	} else {
 		// 1, 2: addresses
@@ -511,21 +503,18 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 		if t.dst, p, ok = fastAddr(b, p, c); !ok {
 			return false
 		}
-		// 3, 4: ports: one to five digits and a comma. A shift by 8k, k
-		// from 1 to 5, needs no care for shifts by 64.
+		// 3, 4: ports
 		x = load8(b, p)
 		k = digitRun(x)
-		if n = digitsValue1(x, k); uint(k-1) > 4 || n > math.MaxUint16 || byte(x>>(8*uint(k)&63)) != ',' {
+		if t.srcPort, ok = portIn(x, k); !ok {
 			return false
 		}
-		t.srcPort = uint16(n)
 		p += k + 1
 		x = load8(b, p)
 		k = digitRun(x)
-		if n = digitsValue1(x, k); uint(k-1) > 4 || n > math.MaxUint16 || byte(x>>(8*uint(k)&63)) != ',' {
+		if t.dstPort, ok = portIn(x, k); !ok {
 			return false
 		}
-		t.dstPort = uint16(n)
 		p += k + 1
 	}
 	// 5 on: the protocol, a letter (versions 1 and 2) or a number (4)
@@ -620,6 +609,14 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 
 // zeroCounters is ",0,0,0,0" as load8 reads it.
 const zeroCounters = ',' | '0'<<8 | ','<<16 | '0'<<24 | ','<<32 | '0'<<40 | ','<<48 | '0'<<56
+
+// portIn reads a port in the low bytes of x (load8's word): k digits
+// (one to five; the caller knows they are digits) and a comma after them.
+func portIn(x uint64, k int) (uint16, bool) {
+	// A shift by 8k, k from 1 to 5, needs no care for shifts by 64.
+	n := digitsValue1(x, k)
+	return uint16(n), uint(k-1) <= 4 && n <= math.MaxUint16 && byte(x>>(8*uint(k)&63)) == ','
+}
 
 // fastAddrAt reads the address b[s:e], which a comma must follow (e <
 // len(b)), as fastAddr would: it reports false if b[e] is not a comma or
