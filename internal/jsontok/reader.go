@@ -215,7 +215,11 @@ func (r *Reader) fill(keep int) (shift int, ok bool) {
 	if keep < 0 {
 		keep = 0
 	}
-	if keep > 0 {
+	// The bytes before keep are dropped, and the rest moved to the
+	// buffer's start, only when the free space after them is short of a
+	// read: moving them at every read copied a held record again and
+	// again (a speculative record is held from its start).
+	if keep > 0 && len(r.buf)-r.end < readChunk {
 		if n := bytes.Count(r.buf[:keep], nlByte); n > 0 {
 			r.nl += n
 			r.lastNL = r.base + int64(lastNewline(r.buf[:keep]))
@@ -226,6 +230,8 @@ func (r *Reader) fill(keep int) (shift int, ok bool) {
 		if r.hold >= 0 {
 			r.hold -= keep
 		}
+	} else {
+		keep = 0 // nothing moved
 	}
 	if r.end == len(r.buf) {
 		if r.MaxHold > 0 && r.end >= r.MaxHold+minBuf {
