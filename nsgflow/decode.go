@@ -646,6 +646,18 @@ func (d *Decoder) fastTuples(at int) (int, bool) {
 	q := &d.quotes
 	q.reset(b, &rec.commas, i+1)
 	for {
+		// The usual case first, straight from the scanner's positions:
+		// a string's closing quote, then ',' and the next one's opening
+		// quote.
+		for q.n-q.i >= 2 {
+			end, next := int(q.pos[q.i]), int(q.pos[q.i+1])
+			if next != end+2 || b[end+1] != ',' || end > q.backslash {
+				break
+			}
+			rec.spans = append(rec.spans, span{off: uint32(i + 1), n: uint32(end - i - 1)})
+			i = next
+			q.i += 2
+		}
 		// b[i] is the string's opening quote. A raw control byte is let
 		// through (the JSON reader would reject it): no tuple field admits
 		// one, so the tuple is reported as malformed instead.
