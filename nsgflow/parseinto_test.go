@@ -121,3 +121,35 @@ func TestIteratorsParseInPlace(t *testing.T) {
 		t.Errorf("Summary: %d tuples, %d bad", s.Tuples, s.BadTuples)
 	}
 }
+
+// A comma mask with bits past the tuple's end (what FuzzParseTuple's
+// damaged masks found: testdata/fuzz/FuzzParseTuple/649cb4d28b03acbf)
+// makes parseFast decline, not index past the tuple; a mask one bit off
+// makes it decline or agree with the parse without a mask.
+func TestParseFastWrongMask(t *testing.T) {
+	var ft Tuple
+	if ft.parseFast([]byte("1,+677&+66"), 1<<1|1<<13|1<<20|1<<30|1<<40, 0, new(addrCache)) {
+		t.Fatalf("accepted %v", ft)
+	}
+	text := []byte("1542110377,10.0.0.4,13.67.143.118,44931,443,T,O,A,B,,,,")
+	want, err := ParseTupleBytes(text, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m uint64
+	for k, c := range text {
+		if c == ',' {
+			m |= 1 << k
+		}
+	}
+	for _, mask := range []uint64{m, m << 1, m >> 1, m | m<<1, m &^ (1 << 19), ^uint64(0), 1<<63 | 1<<10} {
+		var got Tuple
+		ok := got.parseFast(text, mask, 2, nil)
+		if ok && got != want {
+			t.Errorf("mask %064b: %v, want %v", mask, got, want)
+		}
+		if mask == m && !ok {
+			t.Errorf("the true mask declined")
+		}
+	}
+}

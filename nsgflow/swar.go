@@ -61,16 +61,18 @@ func digitRun(x uint64) int {
 // (10000*abcd + efgh). Each step's sums fit their lanes (99, 9999,
 // 99999999), so no lane carries into the next.
 func digitsValue(x uint64, k int) uint64 {
-	x = (x << (64 - 8*uint(k))) & lowNib8 // k = 0 shifts by 64: zero
-	x = (x * (10<<8 + 1)) >> 8
-	x = ((x & 0x00FF00FF00FF00FF) * (100<<16 + 1)) >> 16
-	return ((x & 0x0000FFFF0000FFFF) * (10000<<32 + 1)) >> 32
+	return combineDigits((x << (64 - 8*uint(k))) & lowNib8) // k = 0 shifts by 64: zero
 }
 
 // digitsValue1 is digitsValue for 1 ≤ k ≤ 8 (for other k, its result is
 // meaningless), without the care a shift by 64 takes.
 func digitsValue1(x uint64, k int) uint64 {
-	x = (x << ((64 - 8*uint(k)) & 63)) & lowNib8
+	return combineDigits((x << ((64 - 8*uint(k)) & 63)) & lowNib8)
+}
+
+// combineDigits returns the eight-digit number whose digits, values 0 to
+// 9, are x's bytes, the most significant in the low byte.
+func combineDigits(x uint64) uint64 {
 	x = (x * (10<<8 + 1)) >> 8
 	x = ((x & 0x00FF00FF00FF00FF) * (100<<16 + 1)) >> 16
 	return ((x & 0x0000FFFF0000FFFF) * (10000<<32 + 1)) >> 32

@@ -487,12 +487,12 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 		// the addresses' ones
 		xs, xd := load8(b, c2+1), load8(b, c3+1)
 		ks, kd := c3-c2-1, c4-c3-1
-		var sp, dp bool
-		t.srcPort, sp = portIn(xs, ks)
-		t.dstPort, dp = portIn(xd, kd)
-		if !sp || !dp || digitRun(xs) < ks || digitRun(xd) < kd {
+		sp, sok := smallNumber(xs, ks, 5, math.MaxUint16)
+		dp, dok := smallNumber(xd, kd, 5, math.MaxUint16)
+		if !sok || !dok || digitRun(xs) < ks || digitRun(xd) < kd {
 			return false
 		}
+		t.srcPort, t.dstPort = uint16(sp), uint16(dp)
 		p = c4 + 1
 	} else {
 		// 1, 2: addresses
@@ -504,18 +504,15 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 			return false
 		}
 		// 3, 4: ports
-		x = load8(b, p)
-		k = digitRun(x)
-		if t.srcPort, ok = portIn(x, k); !ok {
-			return false
+		for _, port := range [2]*uint16{&t.srcPort, &t.dstPort} {
+			x = load8(b, p)
+			k = digitRun(x)
+			if n, ok = smallNumber(x, k, 5, math.MaxUint16); !ok {
+				return false
+			}
+			*port = uint16(n)
+			p += k + 1
 		}
-		p += k + 1
-		x = load8(b, p)
-		k = digitRun(x)
-		if t.dstPort, ok = portIn(x, k); !ok {
-			return false
-		}
-		p += k + 1
 	}
 	// 5 on: the protocol, a letter (versions 1 and 2) or a number (4)
 	v := version
@@ -549,7 +546,8 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 		}
 		x = load8(b, p)
 		k = digitRun(x)
-		if n = digitsValue1(x, k); uint(k-1) > 2 || n > math.MaxUint8 || byte(x>>(8*uint(k)&63)) != ',' {
+		var ok bool
+		if n, ok = smallNumber(x, k, 3, math.MaxUint8); !ok {
 			return false
 		}
 		t.proto = Protocol(n)
@@ -610,17 +608,19 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 // zeroCounters is ",0,0,0,0" as load8 reads it.
 const zeroCounters = ',' | '0'<<8 | ','<<16 | '0'<<24 | ','<<32 | '0'<<40 | ','<<48 | '0'<<56
 
-// portIn reads a port in the low bytes of x (load8's word): k digits
-// (one to five; the caller knows they are digits) and a comma after them.
-func portIn(x uint64, k int) (uint16, bool) {
-	// A shift by 8k, k from 1 to 5, needs no care for shifts by 64.
+// smallNumber reads a number in the low bytes of x (load8's word): k
+// digits, one to maxK (the caller knows they are digits), at most max,
+// and a comma after them.
+func smallNumber(x uint64, k, maxK int, max uint64) (uint64, bool) {
+	// A shift by 8k, k from 1 to 7, needs no care for shifts by 64.
 	n := digitsValue1(x, k)
-	return uint16(n), uint(k-1) <= 4 && n <= math.MaxUint16 && byte(x>>(8*uint(k)&63)) == ','
+	return n, uint(k-1) < uint(maxK) && n <= max && byte(x>>(8*uint(k)&63)) == ','
 }
 
 // fastAddrAt reads the address b[s:e], which a comma must follow (e <
-// len(b)), as fastAddr would: it reports false if b[e] is not a comma or
-// b[s:e] not an address.
+// len(b)): it reports false if b[e] is not a comma or b[s:e] not an
+// address. It looks a dotted quad up in c, if not nil, and else reads it
+// eight bytes at a time.
 func fastAddrAt(b []byte, s, e int, c *addrCache) (netip.Addr, bool) {
 	var slot *addrEntry
 	var key addrEntry
@@ -645,32 +645,15 @@ func fastAddrAt(b []byte, s, e int, c *addrCache) (netip.Addr, bool) {
 }
 
 // fastAddr reads the address at p, which a comma must follow, and returns
-// it with the position after the comma. It looks a dotted quad up in c,
-// if not nil, and else reads it eight bytes at a time.
+// it with the position after the comma: fastAddrAt, once the comma is
+// found.
 func fastAddr(b []byte, p int, c *addrCache) (netip.Addr, int, bool) {
-	var slot *addrEntry
-	var key addrEntry
-	if c != nil {
-		if e := commaAt(b, p); e-p >= 7 && e-p <= 15 && e < len(b) {
-			slot, key = c.lookup(b, p, e)
-			if slot.k0 == key.k0 && slot.k1 == key.k1 {
-				return addrFrom4(slot.ip), e + 1, true
-			}
-		}
-	}
-	if ip, q, ok := ipv4(b, p); ok {
-		if slot != nil {
-			// ipv4 stops at the first comma, where the key ends.
-			key.ip = ip
-			*slot = key
-		}
-		return addrFrom4(ip), q + 1, true
-	}
-	a, w, ok := netaddr.ParseAddrUntil(b[p:], ',')
-	if !ok || p+w >= len(b) {
+	e := commaAt(b, p)
+	if e >= len(b) {
 		return netip.Addr{}, 0, false
 	}
-	return a, p + w + 1, true
+	a, ok := fastAddrAt(b, p, e, c)
+	return a, e + 1, ok
 }
 
 func addrFrom4(ip uint32) netip.Addr {
