@@ -743,7 +743,7 @@ func (d *Decoder) quotedProperties(p *jsontok.Reader, start int64) bool {
 // stringBytes reads a string value; ok is false (nothing consumed) if the
 // value is not a string.
 func stringBytes(p *jsontok.Reader) ([]byte, bool) {
-	if !p.IsString() {
+	if c := p.Lead(); c != '"' && (c > ' ' || p.Peek() != jsontok.String) {
 		return nil, false
 	}
 	return p.Str()
@@ -874,7 +874,11 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 				sh.plain[n] = name != "" && jsontok.PlainName(name)
 			}
 		}
-		start := decoding.ValueStart(p)
+		c := p.Lead()
+		if c <= ' ' {
+			c = byte(p.PeekFast())
+		}
+		start := p.Offset()
 		if i < 0 {
 			if !skip(p) {
 				props.Members = ms
@@ -886,7 +890,7 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 		v := &d.val
 		v.name, v.top, v.kind, v.body = name, false, jsontok.Invalid, nil
 		var ok bool
-		switch c := p.PeekFast(); {
+		switch {
 		case c == '"':
 			v.body, ok = p.Str()
 			v.kind = jsontok.String
@@ -915,7 +919,7 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 
 // skip moves p past the next value, reading a string on the fast path.
 func skip(p *jsontok.Reader) bool {
-	if p.PeekFast() == '"' {
+	if p.Lead() == '"' {
 		_, ok := p.Str()
 		return ok
 	}

@@ -73,7 +73,9 @@ func (s *Scratch) Chunk(b []byte) []byte {
 
 // ValueStart skips white space before a value and returns its offset.
 func ValueStart(p *jsontok.Reader) int64 {
-	p.PeekFast()
+	if p.Lead() <= ' ' {
+		p.PeekFast()
+	}
 	return p.Offset()
 }
 

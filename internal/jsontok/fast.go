@@ -81,11 +81,24 @@ func (r *Reader) IsObjectStart() bool {
 	return r.err == nil && r.peek() == '{'
 }
 
+// Lead returns the byte at the current position, skipping no white
+// space: 0 at the end of the buffered input or after an error. It is
+// small enough to be inlined (a function that calls another is not, so
+// PeekFast, with its fallback, is not): a decoder reading compact input
+// looks at the next byte with it and takes PeekFast only when it sees
+// white space or 0.
+func (r *Reader) Lead() byte {
+	if i := r.pos; i < r.end && r.err == nil {
+		return r.buf[i]
+	}
+	return 0
+}
+
 // PeekFast is PeekByte with its common case, no white space before the
-// next byte, small enough to be inlined.
+// next byte, first.
 func (r *Reader) PeekFast() int {
-	if i := r.pos; i < r.end && r.buf[i] > ' ' && r.err == nil {
-		return int(r.buf[i])
+	if c := r.Lead(); c > ' ' {
+		return int(c)
 	}
 	return r.PeekByte()
 }
