@@ -65,9 +65,11 @@ func (v *value) scalar() ([]byte, jsontok.Kind, bool) {
 // str returns a string's contents (or a number's text) as a string safe to
 // keep; "" for null, objects and arrays.
 func (v *value) str() string {
-	b, _, ok := v.scalar()
+	b, ok := v.body, v.kind == jsontok.String || v.kind == jsontok.Number
 	if !ok {
-		return ""
+		if b, _, ok = v.scalar(); !ok {
+			return ""
+		}
 	}
 	if v.name != "" {
 		return v.d.in.Recent(v.d.propSlot(v.name, v.top), b)
