@@ -236,8 +236,10 @@ func (m *Memo[T]) Put(raw []byte) *T {
 	return &e.val
 }
 
-// RecentSize is how many strings a Recent holds.
-const RecentSize = 8
+// RecentSize is how many strings a Recent holds. With 8, the categories
+// and operation names of a mixed Event Hub (a dozen or two of each) evicted
+// one another; 16 decodes mixed resource logs 1.4% faster, 32 no faster.
+const RecentSize = 16
 
 // Recent remembers the last few strings one place (a field, a member name)
 // held, to be tried before the table: a place whose values repeat among a
