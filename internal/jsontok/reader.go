@@ -524,15 +524,22 @@ const (
 // stopIndex returns the index of the first '"', '\\' or control byte in
 // buf[i:end], or end.
 func stopIndex(buf []byte, i, end int) int {
-	for i+8 <= end {
-		x := binary.LittleEndian.Uint64(buf[i:])
-		q := x ^ (ones * '"')
-		s := x ^ (ones * '\\')
-		m := ((q - ones) &^ q) | ((s - ones) &^ s) | ((x - ones*0x20) &^ x)
-		if m &= highs; m != 0 {
+	// Most names and values end within 16 bytes: two words in Go; then,
+	// for what is left of a long string, 16 bytes at a time in assembly
+	// where there is some (its call costs about what a word does).
+	for k := 0; k < 2 && i+8 <= end; k++ {
+		if m := stopBits(binary.LittleEndian.Uint64(buf[i:])); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
 		}
 		i += 8
+	}
+	if haveStopSSE2 && end-i >= 16 {
+		return i + stopIndexSSE2(buf[i:end])
+	}
+	for ; i+8 <= end; i += 8 {
+		if m := stopBits(binary.LittleEndian.Uint64(buf[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
 	}
 	for ; i < end; i++ {
 		if c := buf[i]; c == '"' || c == '\\' || c < 0x20 {
@@ -540,6 +547,16 @@ func stopIndex(buf []byte, i, end int) int {
 		}
 	}
 	return end
+}
+
+// stopBits returns, for the eight bytes of x (little-endian), a word whose
+// lowest set bit is the high bit of the first stop byte: '"', '\\' or a
+// control byte. (A borrow can set bits above a stop byte, never below the
+// first.)
+func stopBits(x uint64) uint64 {
+	q := x ^ (ones * '"')
+	s := x ^ (ones * '\\')
+	return ((q-ones)&^q | (s-ones)&^s | (x-ones*0x20)&^x) & highs
 }
 
 // readStr reads the string starting at buf[pos] == '"'.

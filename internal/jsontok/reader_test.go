@@ -902,7 +902,7 @@ func TestStopIndex(t *testing.T) {
 	specials := []byte{'"', '\\', 0x00, 0x01, 0x1f, '\n'}
 	for _, f := range fillers {
 		for _, s := range specials {
-			for n := 0; n <= 20; n++ {
+			for n := 0; n <= 70; n++ { // past 32: the assembly, and its tail
 				for at := 0; at <= n; at++ {
 					b := bytes.Repeat([]byte{f}, n)
 					want := n
@@ -915,6 +915,39 @@ func TestStopIndex(t *testing.T) {
 							t.Fatalf("stopIndex(%q, %d, %d) = %d, want %d", b, i, n, got, want)
 						}
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestStopIndexSSE2 checks the assembly on its own against a byte loop:
+// every length from 16 to 100, every position of a stop byte, and stop
+// bytes just outside the slice, which it must not see.
+func TestStopIndexSSE2(t *testing.T) {
+	if !haveStopSSE2 {
+		t.Skip("no assembly on this platform")
+	}
+	want := func(b []byte) int {
+		for i, c := range b {
+			if c == '"' || c == '\\' || c < 0x20 {
+				return i
+			}
+		}
+		return len(b)
+	}
+	for _, s := range []byte{'"', '\\', 0x00, 0x1f} {
+		for n := 16; n <= 100; n++ {
+			for at := -1; at < n; at++ {
+				// A stop byte on either side of b, inside the array.
+				arr := bytes.Repeat([]byte{0x80}, n+2)
+				arr[0], arr[n+1] = s, s
+				b := arr[1 : n+1]
+				if at >= 0 {
+					b[at] = s
+				}
+				if got, w := stopIndexSSE2(b), want(b); got != w {
+					t.Fatalf("stop byte %#x at %d of %d: got %d, want %d", s, at, n, got, w)
 				}
 			}
 		}
