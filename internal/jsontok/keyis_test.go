@@ -1,6 +1,7 @@
 package jsontok
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -81,4 +82,25 @@ func must(b []byte, ok bool) []byte {
 		return nil
 	}
 	return b
+}
+
+// TestEqualName compares equalName with ==, for every length to 24 and a
+// difference at every position (the two words overlap for 9 to 15 bytes).
+func TestEqualName(t *testing.T) {
+	for n := 0; n <= 24; n++ {
+		name := strings.Repeat("k", n)
+		if !equalName([]byte(name), name) {
+			t.Fatalf("%q: not equal to itself", name)
+		}
+		for at := 0; at < n; at++ {
+			b := []byte(name)
+			b[at] = 'j'
+			if equalName(b, name) {
+				t.Fatalf("%q equals %q", b, name)
+			}
+		}
+		if n > 0 && equalName([]byte(name[1:]), name) {
+			t.Fatalf("%q: a shorter name was equal", name)
+		}
+	}
 }
