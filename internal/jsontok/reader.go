@@ -935,7 +935,7 @@ func (r *Reader) skip() bool {
 			return false
 		}
 		for {
-			if _, ok := r.NextKey(); !ok {
+			if _, ok := r.Key(); !ok {
 				break
 			}
 			if !r.skip() {
