@@ -929,6 +929,11 @@ func (r *Reader) Skip() bool {
 }
 
 func (r *Reader) skip() bool {
+	if r.Lead() == '"' {
+		// Most values: a string, with no white space before it.
+		r.skipStr()
+		return r.err == nil
+	}
 	switch r.Peek() {
 	case Object:
 		if !r.BeginObject() {
