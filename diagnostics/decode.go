@@ -1021,7 +1021,7 @@ func projectTop(w viewer, v any, rec *Record, d *Decoder, sh *shape) {
 	}
 }
 
-// resolve computes the normalized outcome, caller and caller IP.
+// resolve computes the normalized outcome and caller IP.
 func (rec *Record) resolve() {
 	switch {
 	case rec.ResultType != "":
@@ -1035,7 +1035,6 @@ func (rec *Record) resolve() {
 			rec.CallerIP = v.clientIP()
 		}
 	}
-	rec.caller = rec.findCaller()
 }
 
 // callerClaims are the claims and identity members that name the caller,

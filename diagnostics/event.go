@@ -34,8 +34,10 @@ func (rec *Record) EventResult() azlogs.Result { return rec.result }
 // EventCaller returns the caller the identity names (its UPN, e-mail, name,
 // application or object ID claim, or a plain-text identity), else the one
 // the category's properties name (a Graph user or service principal, an
-// App Service user, a Service Bus caller), else "".
-func (rec *Record) EventCaller() string { return rec.caller }
+// App Service user, a Service Bus caller), else "". It looks for it at
+// each call (a few comparisons), so that records whose caller nobody asks
+// for cost nothing.
+func (rec *Record) EventCaller() string { return rec.findCaller() }
 
 // EventCallerIP returns CallerIP, else the client address the category's
 // properties give (clientIP, CIp, SourceIp …).

@@ -149,7 +149,6 @@ type Record struct {
 	callerPort, callerBrackets bool
 	timeLayout                 uint8
 	result                     azlogs.Result
-	caller                     string
 }
 
 // Identity is the caller's identity, whose shape each service chooses:
