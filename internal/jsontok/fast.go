@@ -87,11 +87,10 @@ func (r *Reader) IsObjectStart() bool {
 }
 
 // Lead returns the byte at the current position, skipping no white
-// space: 0 at the end of the buffered input or after an error. It is
-// small enough to be inlined (a function that calls another is not, so
-// PeekFast, with its fallback, is not): a decoder reading compact input
-// looks at the next byte with it and takes PeekFast only when it sees
-// white space or 0.
+// space: 0 at the end of the buffered input or after an error. It makes
+// no call, so it is inlined (the call to its fallback puts PeekFast over
+// the compiler's budget): a decoder reading compact input looks at the
+// next byte with it and takes PeekFast only when it sees white space or 0.
 func (r *Reader) Lead() byte {
 	if i := r.pos; i < r.end && r.err == nil {
 		return r.buf[i]

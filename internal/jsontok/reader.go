@@ -526,7 +526,7 @@ const (
 func stopIndex(buf []byte, i, end int) int {
 	// Most names and values end within 16 bytes: two words in Go; then,
 	// for what is left of a long string, 16 bytes at a time in assembly
-	// where there is some (its call costs about what a word does).
+	// where there is some (a third and fourth word in Go measured slower).
 	for k := 0; k < 2 && i+8 <= end; k++ {
 		if m := stopBits(binary.LittleEndian.Uint64(buf[i:])); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
