@@ -526,7 +526,8 @@ const (
 func stopIndex(buf []byte, i, end int) int {
 	// Most names and values end within 16 bytes: two words in Go; then,
 	// for what is left of a long string, 16 bytes at a time in assembly
-	// where there is some (a third and fourth word in Go measured slower).
+	// where there is some (the same in Go, two words a step, measured 2%
+	// slower on resource logs).
 	for k := 0; k < 2 && i+8 <= end; k++ {
 		if m := stopBits(binary.LittleEndian.Uint64(buf[i:])); m != 0 {
 			return i + bits.TrailingZeros64(m)>>3
