@@ -1,12 +1,13 @@
 package diagnostics
 
 import (
-	"github.com/azlogs/azlogs/internal/intern"
-
-	"sync"
-
 	"net/netip"
 	"strings"
+	"sync"
+
+	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/intern"
+	"github.com/azlogs/azlogs/internal/jsontok"
 )
 
 // Category is a resource log category that the package types: a category
@@ -251,6 +252,9 @@ type viewer interface {
 	apply(view any, top bool, i int, v *value)
 	// hasTop reports whether the view reads top-level members.
 	hasTop() bool
+	// readProps reads the members of properties into the view (see
+	// Decoder.properties).
+	readProps(d *Decoder, p *jsontok.Reader, view any, sh *shape, ms []azlogs.Member) ([]azlogs.Member, bool)
 }
 
 // set reads member name into view v of w, and reports whether the view has

@@ -840,13 +840,25 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 		return d.rawProperties(p)
 	}
 	w, view := categories[cat].view, d.view(cat)
-	sh := d.shape(cat)
 	if !p.BeginObject() {
 		return false
 	}
-	// The members are added to a local slice, which the compiler keeps in
-	// registers, and stored back at the end.
-	ms := props.Members
+	var ok bool
+	props.Members, ok = w.readProps(d, p, view, d.shape(cat), props.Members)
+	if !ok || p.Err() != nil {
+		return false
+	}
+	d.early = cat
+	return true
+}
+
+// readProps reads the members of properties, after its '{', into ms and
+// view v: the loop of Decoder.properties, a method of the view so that
+// each setter is called directly. It returns false on a syntax error.
+func (w *view[T]) readProps(d *Decoder, p *jsontok.Reader, a any, sh *shape, ms []azlogs.Member) ([]azlogs.Member, bool) {
+	w.once.Do(w.build)
+	view, sets := a.(*T), w.propSet
+	v := &d.val
 	for {
 		n := len(ms)
 		var name string
@@ -881,13 +893,11 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 		start := p.Offset()
 		if i < 0 {
 			if !skip(p) {
-				props.Members = ms
-				return false
+				return ms, false
 			}
 			ms = addMember(ms, name, p.Bytes(start, p.Offset()))
 			continue
 		}
-		v := &d.val
 		v.name, v.top, v.kind, v.body = name, false, jsontok.Invalid, nil
 		var ok bool
 		switch {
@@ -901,20 +911,14 @@ func (d *Decoder) properties(p *jsontok.Reader) bool {
 			ok = p.Skip()
 		}
 		if !ok {
-			props.Members = ms
-			return false
+			return ms, false
 		}
 		v.raw = p.Bytes(start, p.Offset())
 		ms = addMember(ms, name, v.raw)
-		w.apply(view, false, i, v)
+		sets[i](view, v)
 		v.body = nil
 	}
-	props.Members = ms
-	if p.Err() != nil {
-		return false
-	}
-	d.early = cat
-	return true
+	return ms, true
 }
 
 // skip moves p past the next value, reading a string on the fast path.
