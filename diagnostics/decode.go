@@ -741,7 +741,9 @@ func (d *Decoder) quotedProperties(p *jsontok.Reader, start int64) bool {
 }
 
 // stringBytes reads a string value; ok is false (nothing consumed) if the
-// value is not a string.
+// value is not a string. It writes out what Reader.IsString does, which
+// is not inlined: calling IsString whenever Lead sees no quote measured
+// 1.2% slower (A/B, 7 rounds), though strings are what these fields hold.
 func stringBytes(p *jsontok.Reader) ([]byte, bool) {
 	if c := p.Lead(); c != '"' && (c > ' ' || p.Peek() != jsontok.String) {
 		return nil, false
