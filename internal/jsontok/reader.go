@@ -567,6 +567,16 @@ func stopBits(x uint64) uint64 {
 	return ((q-ones)&^q | (s-ones)&^s | (x-ones*0x20)&^x) & highs
 }
 
+// digitRun returns how many of the eight bytes of x (little-endian) are
+// decimal digits before the first that is not, 8 if all are. A byte is a
+// digit when its high nibble is 3 and adding 6 leaves it 3; carries from a
+// byte that is not a digit reach only the bytes after it.
+func digitRun(x uint64) uint {
+	const threes = ones * 0x33
+	y := (x&(ones*0xf0) | (x+ones*0x06)&(ones*0xf0)>>4) ^ threes
+	return uint(bits.TrailingZeros64((y+ones*0x7f|y)&highs)) >> 3
+}
+
 // readStr reads the string starting at buf[pos] == '"'.
 func (r *Reader) readStr() []byte {
 	start := r.pos + 1
@@ -764,6 +774,21 @@ var numChar = [256]bool{'-': true, '+': true, '.': true, 'e': true, 'E': true,
 
 // ReadNumber reads a number and returns its text, valid until the next read.
 func (r *Reader) ReadNumber() ([]byte, bool) {
+	if i := r.pos; r.err == nil && i+9 <= r.end {
+		// Fast path: an integer of one to seven digits at the current
+		// position, found without a loop (see digitRun).
+		b := r.buf[i : i+9 : i+9]
+		j := uint(0)
+		if b[0] == '-' {
+			j = 1
+		}
+		if n := digitRun(binary.LittleEndian.Uint64(b[j:])); n-1 < 7 && !numChar[b[j+n]] && (b[j] != '0' || n == 1) {
+			e := i + int(j+n)
+			r.pos = e
+			r.after = true
+			return r.buf[i:e], true
+		}
+	}
 	if r.err != nil {
 		return nil, false
 	}

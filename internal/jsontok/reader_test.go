@@ -2,6 +2,7 @@ package jsontok
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -201,7 +202,14 @@ var numberCases = []tokenCase{
 	{in: `12345678901234567890123456789012345678901234567890`, want: "12345678901234567890123456789012345678901234567890"},
 	{in: `1e999999999`, want: "1e999999999"},
 	{in: `-0.000000000000000000000000000001`, want: "-0.000000000000000000000000000001"},
+	{in: `7`, want: "7"},
+	{in: `-7`, want: "-7"},
+	{in: `1234567`, want: "1234567"},
+	{in: `-1234567`, want: "-1234567"},
+	{in: `12345678`, want: "12345678"},
+	{in: `-0`, want: "-0"},
 	{in: `01`, sentinel: azlogs.ErrSyntax, off: 0},
+	{in: `0123456`, sentinel: azlogs.ErrSyntax, off: 0},
 	{in: `-01`, sentinel: azlogs.ErrSyntax, off: 0},
 	{in: `00`, sentinel: azlogs.ErrSyntax, off: 0},
 	{in: `+1`, sentinel: azlogs.ErrSyntax, off: 0},
@@ -254,6 +262,32 @@ func TestReadNumber(t *testing.T) {
 			checkErr(t, &r, src.name+": Skip", c)
 		}
 	}
+	// Followed by more input, a short integer takes ReadNumber's fast
+	// path: each case must read the same, followed by each byte that may
+	// end a number.
+	for _, c := range numberCases {
+		if errors.Is(c.sentinel, azlogs.ErrTruncated) {
+			if c.in == "" {
+				continue
+			}
+			// Not cut short any more: "1." then a space is no number.
+			c = tokenCase{in: c.in, sentinel: azlogs.ErrSyntax}
+		}
+		for _, end := range []string{" ", ",", "}", "]", "\n"} {
+			var r Reader
+			r.ResetBytes([]byte(c.in+end+"         1"), 0)
+			got, ok := r.ReadNumber()
+			if ok != (c.sentinel == nil) {
+				t.Errorf("ReadNumber(%q) ok = %v", c.in+end, ok)
+			}
+			if checkErr(t, &r, "ReadNumber followed by more", c) && string(got) != c.want {
+				t.Errorf("ReadNumber(%q) = %q, want %q", c.in+end, got, c.want)
+			}
+			if ok && end[0] > ' ' && r.PeekByte() != int(end[0]) {
+				t.Errorf("ReadNumber(%q) stopped at %q", c.in+end, r.PeekByte())
+			}
+		}
+	}
 }
 
 var literalCases = []tokenCase{
@@ -300,6 +334,7 @@ func TestLiterals(t *testing.T) {
 			checkErr(t, &r, src.name+": Skip", c)
 		}
 	}
+
 }
 
 // TestReadNullAfterSpace reads null as a member value, where white space
@@ -994,4 +1029,31 @@ func walkMembers(r *Reader) bool {
 		return r.Skip()
 	}
 	return r.Err() == nil
+}
+
+// TestDigitRun checks digitRun against a byte loop for every byte value at
+// every position, with digits before it and bytes that carry after it.
+func TestDigitRun(t *testing.T) {
+	want := func(b []byte) uint {
+		for i, c := range b {
+			if c < '0' || c > '9' {
+				return uint(i)
+			}
+		}
+		return uint(len(b))
+	}
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 8; at++ {
+			for _, after := range []byte{'7', 0xff, 0xfa, '/', ':'} {
+				b := bytes.Repeat([]byte{after}, 8)
+				for k := 0; k < at; k++ {
+					b[k] = byte('0' + (k*7+c)%10)
+				}
+				b[at] = byte(c)
+				if got, w := digitRun(binary.LittleEndian.Uint64(b)), want(b); got != w {
+					t.Fatalf("digitRun(%q) = %d, want %d", b, got, w)
+				}
+			}
+		}
+	}
 }
