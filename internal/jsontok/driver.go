@@ -75,7 +75,8 @@ func (d *Driver) Next(parse func(p *Reader) bool) bool {
 			continue
 		}
 		if d.parse(parse) {
-			if len(d.Stream.firstKeys) < maxFirstKeys {
+			if len(d.Stream.firstKeys) < maxFirstKeys && d.Stream.framing != FramingLines {
+				// Only Resync, in an array, uses what is learnt.
 				d.Stream.learn(d.Cur.Raw)
 			}
 			return true
