@@ -194,9 +194,15 @@ func (c Category) MarshalText() ([]byte, error) { return []byte(c.String()), nil
 // ResolveCategory returns the typed category of a record with the given
 // category name (in any letter case) and resource ID, or CategoryUnknown.
 func ResolveCategory(name, resourceID string) Category {
+	return resolve(named(name), resourceID)
+}
+
+// named returns the categories named name (in any letter case), those bound
+// to a provider first.
+func named(name string) []Category {
 	var buf [64]byte
 	if len(name) > len(buf) || len(name) == 0 {
-		return CategoryUnknown
+		return nil
 	}
 	for i := 0; i < len(name); i++ {
 		c := name[i]
@@ -205,9 +211,17 @@ func ResolveCategory(name, resourceID string) Category {
 		}
 		buf[i] = c
 	}
-	list := byName[string(buf[:len(name)])]
+	return byName[string(buf[:len(name)])]
+}
+
+// resolve returns the category of list (from named) that a record with
+// the given resource ID has, or CategoryUnknown.
+func resolve(list []Category, resourceID string) Category {
 	if len(list) == 0 {
 		return CategoryUnknown
+	}
+	if categories[list[0]].provider == "" {
+		return list[0] // a name no provider claims
 	}
 	prov := provider(resourceID)
 	for _, c := range list {

@@ -29,11 +29,12 @@ type Decoder struct {
 	parseFn func(*jsontok.Reader) bool
 	scratch decoding.Scratch
 
-	cats   [catCacheSize]catEntry // categories resolved lately
-	tmp    []byte
-	val    value
-	views  [numCategories]any    // each category's typed view, made on first use
-	shapes [numCategories]*shape // each category's member names by position
+	cats     [catCacheSize]catEntry // categories resolved lately, by name
+	catPairs [catCacheSize]catEntry // and by name and resource ID
+	tmp      []byte
+	val      value
+	views    [numCategories]any    // each category's typed view, made on first use
+	shapes   [numCategories]*shape // each category's member names by position
 	// early is the category whose typed view properties filled while it
 	// read them (the record named its category first); CategoryUnknown
 	// when the view is to be filled once the record is read.
@@ -102,25 +103,41 @@ func (d *Decoder) shape(c Category) *shape {
 	return sh
 }
 
-// catCacheSize is how many (category name, resource ID) pairs the decoder
-// remembers the category of.
+// catCacheSize is how many category names, and how many (category name,
+// resource ID) pairs, the decoder remembers the category of.
 const catCacheSize = 64
 
 type catEntry struct {
 	name, resourceID string
 	cat              Category
+	// list is named(name), when the category depends on the resource
+	// ID's provider too (Audit is Data Lake Store's or Data Lake
+	// Analytics'); nil otherwise.
+	list []Category
 }
 
 // category returns ResolveCategory(name, resourceID), remembering it: the
-// strings are interned, so the same pair is almost always the same two
-// strings, whose addresses pick the entry.
+// strings are interned, so the same name is almost always the same string,
+// whose address picks the entry. Most names resolve whatever the resource
+// ID; the few bound to a provider are remembered with the resource ID too.
 func (d *Decoder) category(name, resourceID string) Category {
-	h := uintptr(unsafe.Pointer(unsafe.StringData(name)))>>3 ^ uintptr(unsafe.Pointer(unsafe.StringData(resourceID)))>>5
-	e := &d.cats[h%catCacheSize]
-	if e.name != name || e.resourceID != resourceID || e.name == "" {
-		*e = catEntry{name: name, resourceID: resourceID, cat: ResolveCategory(name, resourceID)}
+	e := &d.cats[uintptr(unsafe.Pointer(unsafe.StringData(name)))>>3%catCacheSize]
+	if e.name != name || e.name == "" {
+		list := named(name)
+		*e = catEntry{name: name, cat: resolve(list, "")}
+		if len(list) > 0 && categories[list[0]].provider != "" {
+			e.list = list
+		}
 	}
-	return e.cat
+	if e.list == nil {
+		return e.cat
+	}
+	h := uintptr(unsafe.Pointer(unsafe.StringData(name)))>>3 ^ uintptr(unsafe.Pointer(unsafe.StringData(resourceID)))>>5
+	p := &d.catPairs[h%catCacheSize]
+	if p.name != name || p.resourceID != resourceID {
+		*p = catEntry{name: name, resourceID: resourceID, cat: resolve(e.list, resourceID)}
+	}
+	return p.cat
 }
 
 // view returns the decoder's typed view of category c, emptied.
