@@ -42,9 +42,11 @@ func prettyStream(n int) []byte {
 }
 
 // TestDriverAllocs pins the steady state: after a first pass over a
-// stream, decoding it again allocates nothing per record. Pretty-printed
-// JSON lines cost two allocations per stream (the first record's line
-// ends inside it, which is found as an error), none per record.
+// stream, decoding it again allocates nothing, whatever the framing.
+// (Pretty-printed records cost two allocations per stream while every
+// line was delimited before it was parsed: the first record's line ended
+// inside it, which was found as an error. Parsed undelimited, the first
+// record is found good over several lines.)
 func TestDriverAllocs(t *testing.T) {
 	for _, n := range []int{1000, 3000} {
 		driverAllocs(t, n)
@@ -58,7 +60,6 @@ func driverAllocs(t *testing.T, n int) {
 		"array":    []byte("[" + strings.ReplaceAll(strings.TrimSpace(string(linesStream(n))), "\r\n", ",") + "]"),
 		"pretty":   prettyStream(n),
 	}
-	perStream := map[string]float64{"pretty": 2}
 	for name, in := range streams {
 		var d Driver
 		d.Cfg = azlogs.NewConfig()
@@ -77,8 +78,8 @@ func driverAllocs(t *testing.T, n int) {
 		if d.Err() != nil || count != n {
 			t.Fatalf("%s: %d records, %v", name, count, d.Err())
 		}
-		if allocs != perStream[name] {
-			t.Errorf("%s: %v allocations per pass of %d records, want %v", name, allocs, n, perStream[name])
+		if allocs != 0 {
+			t.Errorf("%s: %v allocations per pass of %d records, want 0", name, allocs, n)
 		}
 	}
 }

@@ -110,9 +110,17 @@ func (d *Driver) parse(parse func(p *Reader) bool) bool {
 	d.P.Tolerant = !d.Cfg.Strict
 	ok := parse(&d.P)
 	if d.Cur.Open {
-		// A speculative record in an array: its parse found its end.
+		// A speculative record: its parse found its end. A JSON line
+		// must end there too.
 		end := d.P.Offset()
-		if ok && (d.Cfg.MaxRecordSize <= 0 || end-d.Cur.Start <= int64(d.Cfg.MaxRecordSize)) {
+		if ok && (d.Cfg.MaxRecordSize <= 0 || end-d.Cur.Start <= int64(d.Cfg.MaxRecordSize)) &&
+			(d.Stream.st != stTop || d.Stream.LineEnds(end)) {
+			if d.Stream.st == stTop && d.P.newline {
+				// A good JSON record over several lines: the records
+				// are pretty-printed, and delimited by brackets from
+				// now on.
+				d.Stream.multi = true
+			}
 			d.Stream.Close(&d.Cur, end)
 			return true
 		}

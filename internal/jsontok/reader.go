@@ -65,6 +65,9 @@ type Reader struct {
 	err    *Error
 	after  bool // a value was just completed
 	depth  int
+	// newline says that white space skipped since ResetBytes held a
+	// newline: a record read so spans lines.
+	newline bool
 
 	// MaxDepth limits nesting (0: unlimited).
 	MaxDepth int
@@ -107,7 +110,7 @@ func (r *Reader) ResetBytes(b []byte, base int64) {
 	r.src = nil
 	r.pos, r.end, r.base, r.nl, r.lastNL, r.hold = 0, len(b), base, 0, base-1, -1
 	r.eof, r.rerr, r.err, r.after, r.depth, r.Repairs = true, nil, nil, false, 0, 0
-	r.members = 0
+	r.members, r.newline = 0, false
 	r.buf = b
 }
 
@@ -305,6 +308,7 @@ func (r *Reader) peek() int {
 				return int(c)
 			}
 			if c == ' ' || c == '\n' || c == '\r' || c == '\t' {
+				r.newline = r.newline || c == '\n'
 				r.pos++
 				continue
 			}

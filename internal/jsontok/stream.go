@@ -61,9 +61,10 @@ type Stream struct {
 	firstKeys [][]byte
 	keyStore  [maxFirstKeys][]byte
 
-	// Speculate lets Next hand out array records undelimited (see
-	// Record.Open); the caller must then Close or Delimit each one. The
-	// Driver does.
+	// Speculate lets Next hand out records undelimited (see Record.Open):
+	// those of an array, and JSON lines until records are found to span
+	// lines. The caller must then Close or Delimit each one (a JSON line
+	// only where LineEnds says its line ends). The Driver does.
 	Speculate bool
 	// window is how many bytes a speculative record may span: it grows to
 	// twice the largest record that did not fit, up to the size limit.
@@ -222,6 +223,9 @@ func (s *Stream) Next(rec *Record) bool {
 				}
 				if s.framing == FramingUnknown {
 					s.framing = FramingLines
+				}
+				if !s.multi {
+					return s.speculate(rec)
 				}
 				return s.delimit(rec)
 			default:
@@ -599,12 +603,13 @@ const (
 	maxWindow = 1 << 20
 )
 
-// speculate starts a record in an array without delimiting it: rec.Raw is
-// the buffered input from the record's start on (at least the window, or
-// to the end of input), and rec.Open is set. Parsing it finds the record's
-// end in the same pass (see Close); when the parse fails, Delimit finds the
-// end by brackets instead, for the report and the resync. Valid records,
-// the common case, are read once instead of twice.
+// speculate starts a record (in an array, or a JSON line) without
+// delimiting it: rec.Raw is the buffered input from the record's start on
+// (at least the window, or to the end of input), and rec.Open is set.
+// Parsing it finds the record's end in the same pass (see Close); when the
+// parse fails, Delimit finds the end as for any record (by brackets, or by
+// the line), for the report and the resync. Valid records, the common
+// case, are read once instead of twice.
 func (s *Stream) speculate(rec *Record) bool {
 	r := &s.r
 	if c := r.peek(); c != '{' || s.discard != discardNone || !s.Speculate {
@@ -628,6 +633,25 @@ func (s *Stream) speculate(rec *Record) bool {
 	*rec = Record{Start: s.start, Index: s.index, Raw: r.buf[r.pos:r.end], Open: true}
 	s.index++
 	return true
+}
+
+// LineEnds reports whether, after absolute offset end, where the parse of
+// an open JSON line record ended, the line ends (or another object starts
+// on it, which the next record is), so that the record can be closed there
+// as a delimited line would have ended it.
+func (s *Stream) LineEnds(end int64) bool {
+	r := &s.r
+	i := int(end - r.base)
+	for ; i < r.end; i++ {
+		switch r.buf[i] {
+		case ' ', '\t', '\r':
+			continue
+		case '\n', '{':
+			return true
+		}
+		return false
+	}
+	return r.eof
 }
 
 // Close ends an open record at absolute offset end, where its parse ended.

@@ -143,6 +143,16 @@ var streamCases = []streamCase{
 		want: []ev{{0, `{"a":1}`, nil}, {1, `{"b":2}`, nil}}},
 	{name: "bom", in: "\xef\xbb\xbf{\"a\":1}\n{\"b\":2}\n", framing: FramingLines,
 		want: []ev{{0, `{"a":1}`, nil}, {1, `{"b":2}`, nil}}},
+	// Records are parsed before their line is delimited: what follows a
+	// record on its line decides whether the line ended it.
+	{name: "white space after records", in: "{\"a\":1} \t\r\n{\"b\":2}   ", framing: FramingLines,
+		want: []ev{{0, `{"a":1}`, nil}, {1, `{"b":2}`, nil}}},
+	{name: "line longer than the window", in: "{\"a\":1}\n{\"s\":\"" + strings.Repeat("x", 40<<10) + "\"}\n{\"b\":2}\n",
+		framing: FramingLines,
+		want:    []ev{{0, `{"a":1}`, nil}, {1, `{"s":"` + strings.Repeat("x", 40<<10) + `"}`, nil}, {2, `{"b":2}`, nil}}},
+	{name: "record over two lines after one-line records", in: "{\"a\":1}\n{\"b\":[1,\n2]}\n{\"c\":3}\n",
+		framing: FramingLines,
+		want:    []ev{{0, `{"a":1}`, nil}, {1, "{\"b\":[1,\n2]}", nil}, {2, `{"c":3}`, nil}}},
 	{name: "objects on one line", in: "{\"a\":1} {\"b\":2}\n{\"c\":3}{\"d\":4}", framing: FramingLines,
 		want: []ev{{0, `{"a":1}`, nil}, {1, `{"b":2}`, nil}, {2, `{"c":3}`, nil}, {3, `{"d":4}`, nil}}},
 	{name: "pretty object", in: "{\n  \"a\": 1,\n  \"b\": [\n    1,\n    2\n  ]\n}\n", framing: FramingLines,
