@@ -3,6 +3,8 @@ package nsgflow
 import (
 	"math"
 	"math/bits"
+
+	"github.com/azlogs/azlogs/internal/swar"
 )
 
 // quoteScanner finds the double quotes of a byte slice in order, from a
@@ -139,7 +141,7 @@ func quoteMasksGeneric(quotes, commas []uint64, src []byte) (backslash int) {
 	for i := range quotes {
 		var m, c, bs uint64
 		for j := range 8 {
-			x := load8(src, 64*i+8*j)
+			x := swar.Load8(src, 64*i+8*j)
 			m |= byteMask(x, '"') << (8 * j)
 			c |= byteMask(x, ',') << (8 * j)
 			bs |= byteMask(x, '\\') << (8 * j)
@@ -158,8 +160,8 @@ func quoteMasksGeneric(quotes, commas []uint64, src []byte) (backslash int) {
 // sum of two bytes below 0x80 stays below 0x100), and a multiplication
 // gathers the eight high bits into one byte.
 func byteMask(x uint64, c byte) uint64 {
-	const low7 = 0x7F * ones8
-	t := x ^ (uint64(c) * ones8)
+	const low7 = 0x7F * swar.Ones
+	t := x ^ (uint64(c) * swar.Ones)
 	z := ^((t&low7 + low7) | t | low7) // 0x80 where the byte was c
 	return (z >> 7) * 0x0102040810204080 >> 56
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/azlogs/azlogs"
 	"github.com/azlogs/azlogs/internal/netaddr"
+	"github.com/azlogs/azlogs/internal/swar"
 )
 
 // Tuple is one flow tuple: a comma-separated string of a flowTuples array,
@@ -424,7 +425,7 @@ func fail(kind failKind, field int, version uint8) failure {
 // that they do.
 //
 // It reads numbers and IPv4 addresses eight bytes at a time (see
-// swar.go), without a branch that depends on how many digits there are;
+// internal/swar), without a branch that depends on how many digits there are;
 // and the one-letter fields of a layout as one word: "T,O,A,E," (version
 // 2), "T,O,A" at the end (version 1), "O,E,NX," (version 4, after the
 // protocol number). With a cache, IPv4 addresses seen before are looked
@@ -434,21 +435,21 @@ func fail(kind failKind, field int, version uint8) failure {
 // every comma the mask places is checked, so a wrong mask can make
 // parseFast decline, never read a wrong value.
 func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bool {
-	// Shorter than any tuple, and too short for load8.
+	// Shorter than any tuple, and too short for swar.Load8.
 	if version == 3 || uint(version) > 4 || len(b) < 8 {
 		return false
 	}
 	// 0: time, usually 10 or 13 digits: two words. swar.go's number is
-	// written out here for them, as shortNumber is for the ports below
+	// written out here for them, as swar.ShortNumber is for the ports below
 	// (about 4% faster than calling them). 18 digits cannot exceed
 	// MaxInt64.
-	x := load8(b, 0)
-	k := digitRun(x)
-	n, q := digitsValue(x, k), k
+	x := swar.Load8(b, 0)
+	k := swar.DigitRun(x)
+	n, q := swar.DigitsValue(x, k), k
 	if k == 8 {
-		x = load8(b, 8)
-		k = digitRun(x)
-		n, q = n*pow10[k]+digitsValue(x, k), 8+k
+		x = swar.Load8(b, 8)
+		k = swar.DigitRun(x)
+		n, q = n*pow10[k]+swar.DigitsValue(x, k), 8+k
 		if k == 8 {
 			n, q = number(b, 0)
 		}
@@ -485,11 +486,11 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 		}
 		// 3, 4: ports, whose commas are checked as fastAddrAt checks
 		// the addresses' ones
-		xs, xd := load8(b, c2+1), load8(b, c3+1)
+		xs, xd := swar.Load8(b, c2+1), swar.Load8(b, c3+1)
 		ks, kd := c3-c2-1, c4-c3-1
 		sp, sok := smallNumber(xs, ks, 5, math.MaxUint16)
 		dp, dok := smallNumber(xd, kd, 5, math.MaxUint16)
-		if !sok || !dok || digitRun(xs) < ks || digitRun(xd) < kd {
+		if !sok || !dok || swar.DigitRun(xs) < ks || swar.DigitRun(xd) < kd {
 			return false
 		}
 		t.srcPort, t.dstPort = uint16(sp), uint16(dp)
@@ -505,8 +506,8 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 		}
 		// 3, 4: ports
 		for _, port := range [2]*uint16{&t.srcPort, &t.dstPort} {
-			x = load8(b, p)
-			k = digitRun(x)
+			x = swar.Load8(b, p)
+			k = swar.DigitRun(x)
 			if n, ok = smallNumber(x, k, 5, math.MaxUint16); !ok {
 				return false
 			}
@@ -516,7 +517,7 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 	}
 	// 5 on: the protocol, a letter (versions 1 and 2) or a number (4)
 	v := version
-	if x := load8(b, p); protoLetter[byte(x)] != 0 && v != 4 {
+	if x := swar.Load8(b, p); protoLetter[byte(x)] != 0 && v != 4 {
 		// "T,O,A" and, for version 2, ",E,": commas in bytes 1 and 3
 		// (and 5 and 7), letters of the right sets in the others.
 		proto, dir, dec := protoLetter[byte(x)], dirLetter[byte(x>>16)], decisionLetter[byte(x>>32)]
@@ -544,8 +545,8 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 		if v != 4 && v != 0 {
 			return false
 		}
-		x = load8(b, p)
-		k = digitRun(x)
+		x = swar.Load8(b, p)
+		k = swar.DigitRun(x)
 		var ok bool
 		if n, ok = smallNumber(x, k, 3, math.MaxUint8); !ok {
 			return false
@@ -554,7 +555,7 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 		p += k + 1
 		// 6: direction; 7: flow state; 8: encryption, NX: "O,E,NX,"
 		// has commas in bytes 1, 3 and 6 and "NX" in bytes 4 and 5.
-		x := load8(b, p)
+		x := swar.Load8(b, p)
 		dir, state := dirLetter[byte(x)], stateLetter[byte(x>>16)]
 		const mask, want = 0x00FFFFFFFF00FF00, ','<<8 | ','<<24 | 'N'<<32 | 'X'<<40 | ','<<48
 		if x&mask != want || dir == 0 || state == 0 {
@@ -576,7 +577,7 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 	}
 	// "0,0,0,0", what VNet begin and denied tuples write: the last eight
 	// bytes, the comma before the counters included, compared at once.
-	if len(b)-p == 7 && load8(b, len(b)-8) == zeroCounters {
+	if len(b)-p == 7 && swar.Load8(b, len(b)-8) == zeroCounters {
 		t.flags |= flagCounters
 		t.version = uint8(v)
 		return true
@@ -605,15 +606,15 @@ func (t *Tuple) parseFast(b []byte, commas uint64, version int, c *addrCache) bo
 	return true
 }
 
-// zeroCounters is ",0,0,0,0" as load8 reads it.
+// zeroCounters is ",0,0,0,0" as swar.Load8 reads it.
 const zeroCounters = ',' | '0'<<8 | ','<<16 | '0'<<24 | ','<<32 | '0'<<40 | ','<<48 | '0'<<56
 
-// smallNumber reads a number in the low bytes of x (load8's word): k
+// smallNumber reads a number in the low bytes of x (swar.Load8's word): k
 // digits, one to maxK (the caller knows they are digits), at most max,
 // and a comma after them.
 func smallNumber(x uint64, k, maxK int, max uint64) (uint64, bool) {
 	// A shift by 8k, k from 1 to 7, needs no care for shifts by 64.
-	n := digitsValue1(x, k)
+	n := swar.DigitsValue1(x, k)
 	return n, uint(k-1) < uint(maxK) && n <= max && byte(x>>(8*uint(k)&63)) == ','
 }
 
@@ -630,7 +631,7 @@ func fastAddrAt(b []byte, s, e int, c *addrCache) (netip.Addr, bool) {
 			return addrFrom4(slot.ip), true
 		}
 	}
-	if ip, q, ok := ipv4(b, s); ok && q == e {
+	if ip, q, ok := swar.IPv4(b, s); ok && q == e {
 		if slot != nil {
 			key.ip = ip
 			*slot = key

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/azlogs/azlogs"
+	"github.com/azlogs/azlogs/internal/swar"
 )
 
 // Kind is the kind of the next JSON token.
@@ -521,8 +522,8 @@ func (r *Reader) ReadString() (b []byte, ok bool) {
 }
 
 const (
-	ones  = 0x0101010101010101
-	highs = 0x8080808080808080
+	ones  = swar.Ones
+	highs = swar.Highs
 )
 
 // stopIndex returns the index of the first '"', '\\' or control byte in
@@ -569,16 +570,6 @@ func stopBits(x uint64) uint64 {
 	q := x ^ (ones * '"')
 	s := x ^ (ones * '\\')
 	return ((q-ones)&^q | (s-ones)&^s | (x-ones*0x20)&^x) & highs
-}
-
-// digitRun returns how many of the eight bytes of x (little-endian) are
-// decimal digits before the first that is not, 8 if all are. A byte is a
-// digit when its high nibble is 3 and adding 6 leaves it 3; carries from a
-// byte that is not a digit reach only the bytes after it.
-func digitRun(x uint64) uint {
-	const threes = ones * 0x33
-	y := (x&(ones*0xf0) | (x+ones*0x06)&(ones*0xf0)>>4) ^ threes
-	return uint(bits.TrailingZeros64((y+ones*0x7f|y)&highs)) >> 3
 }
 
 // readStr reads the string starting at buf[pos] == '"'.
@@ -780,14 +771,14 @@ var numChar = [256]bool{'-': true, '+': true, '.': true, 'e': true, 'E': true,
 func (r *Reader) ReadNumber() ([]byte, bool) {
 	if i := r.pos; r.err == nil && i+9 <= r.end {
 		// Fast path: an integer of one to seven digits at the current
-		// position, found without a loop (see digitRun).
+		// position, found without a loop (see swar.DigitRun).
 		b := r.buf[i : i+9 : i+9]
-		j := uint(0)
+		j := 0
 		if b[0] == '-' {
 			j = 1
 		}
-		if n := digitRun(binary.LittleEndian.Uint64(b[j:])); n-1 < 7 && !numChar[b[j+n]] && (b[j] != '0' || n == 1) {
-			e := i + int(j+n)
+		if n := swar.DigitRun(binary.LittleEndian.Uint64(b[j:])); uint(n-1) < 7 && !numChar[b[j+n]] && (b[j] != '0' || n == 1) {
+			e := i + j + n
 			r.pos = e
 			r.after = true
 			return r.buf[i:e], true

@@ -2,7 +2,6 @@ package jsontok
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -1029,31 +1028,4 @@ func walkMembers(r *Reader) bool {
 		return r.Skip()
 	}
 	return r.Err() == nil
-}
-
-// TestDigitRun checks digitRun against a byte loop for every byte value at
-// every position, with digits before it and bytes that carry after it.
-func TestDigitRun(t *testing.T) {
-	want := func(b []byte) uint {
-		for i, c := range b {
-			if c < '0' || c > '9' {
-				return uint(i)
-			}
-		}
-		return uint(len(b))
-	}
-	for c := 0; c < 256; c++ {
-		for at := 0; at < 8; at++ {
-			for _, after := range []byte{'7', 0xff, 0xfa, '/', ':'} {
-				b := bytes.Repeat([]byte{after}, 8)
-				for k := 0; k < at; k++ {
-					b[k] = byte('0' + (k*7+c)%10)
-				}
-				b[at] = byte(c)
-				if got, w := digitRun(binary.LittleEndian.Uint64(b)), want(b); got != w {
-					t.Fatalf("digitRun(%q) = %d, want %d", b, got, w)
-				}
-			}
-		}
-	}
 }

@@ -1,7 +1,11 @@
 // Package netaddr parses IP addresses from byte slices without allocating.
 package netaddr
 
-import "net/netip"
+import (
+	"net/netip"
+
+	"github.com/azlogs/azlogs/internal/swar"
+)
 
 // ParseAddr parses b as an IPv4 address in dotted-quad form ("192.0.2.1")
 // or an IPv6 address in any of the text forms of RFC 4291 section 2.2,
@@ -66,46 +70,17 @@ func parseIPv4(b []byte) (netip.Addr, bool) {
 }
 
 // scanIPv4 reads a dotted quad at the start of b and returns it with its
-// length. Whatever follows is left to the caller.
+// length. Whatever follows is left to the caller. It reads eight bytes at
+// a time (swar.IPv4); a b shorter than that is copied first.
 func scanIPv4(b []byte) (ip uint32, n int, ok bool) {
-	p := 0
-	for k := range 4 {
-		if k > 0 {
-			if p >= len(b) || b[p] != '.' {
-				return 0, 0, false
-			}
-			p++
-		}
-		if p >= len(b) {
-			return 0, 0, false
-		}
-		v := uint32(b[p] - '0')
-		if v > 9 {
-			return 0, 0, false
-		}
-		p++
-		// Up to two more digits, and none after a leading zero.
-		if p < len(b) {
-			if d := uint32(b[p] - '0'); d <= 9 {
-				if v == 0 {
-					return 0, 0, false
-				}
-				v = v*10 + d
-				p++
-				if p < len(b) {
-					if d := uint32(b[p] - '0'); d <= 9 {
-						v = v*10 + d
-						p++
-						if v > 255 {
-							return 0, 0, false
-						}
-					}
-				}
-			}
-		}
-		ip = ip<<8 | v
+	if len(b) < 8 {
+		// A zero byte is neither a digit nor a dot: the zeros after
+		// the text end it as the end of b would.
+		var pad [8]byte
+		copy(pad[:], b)
+		return swar.IPv4(pad[:], 0)
 	}
-	return ip, p, true
+	return swar.IPv4(b, 0)
 }
 
 // hexVal maps a byte to its value as a hex digit, or to 0xff.
