@@ -266,6 +266,9 @@ type viewer interface {
 	apply(view any, top bool, i int, v *value)
 	// hasTop reports whether the view reads top-level members.
 	hasTop() bool
+	// projectTop reads the record's top-level members into the view
+	// (see projectTop).
+	projectTop(d *Decoder, view any, rec *Record, sh *shape)
 	// readProps reads the members of properties into the view (see
 	// Decoder.properties).
 	readProps(d *Decoder, p *jsontok.Reader, view any, sh *shape, ms []azlogs.Member) ([]azlogs.Member, bool)

@@ -49,6 +49,11 @@ type Decoder struct {
 
 	idNames intern.Recent // the names of identity's members
 
+	// extraPlain has bit i set when the value of the record's Extra[i] is
+	// a string without escapes (for the first 64 members), so that a
+	// setter takes its contents without looking at its bytes again.
+	extraPlain uint64
+
 	// claimsMemo maps the bytes of a claims object to its claims.
 	claimsMemo intern.Memo[[]Claim]
 }
@@ -380,6 +385,7 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 	rec := &d.rec
 	rec.reset()
 	d.early = CategoryUnknown
+	d.extraPlain = 0
 	d.scratch.Begin()
 	if !p.BeginObject() {
 		return false
@@ -418,11 +424,22 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 			continue
 		}
 		start := decoding.ValueStart(p)
-		if !skip(p) {
+		plain := false
+		if p.Lead() == '"' {
+			b, ok := p.Str()
+			if !ok {
+				return false
+			}
+			// Unescaping shortens a string: the same length means none.
+			plain = int64(len(b)) == p.Offset()-start-2
+		} else if !p.Skip() {
 			return false
 		}
 		raw := azlogs.RawJSON(p.Bytes(start, p.Offset()))
 		rec.Extra = append(rec.Extra, azlogs.Member{Name: name, Value: raw})
+		if n := len(rec.Extra) - 1; plain && n < 64 {
+			d.extraPlain |= 1 << n
+		}
 		if f == fNone {
 			continue
 		}
@@ -1022,9 +1039,16 @@ func project(w viewer, v any, rec *Record, d *Decoder, sh *shape) {
 
 // projectTop fills view v from the record's top-level members.
 func projectTop(w viewer, v any, rec *Record, d *Decoder, sh *shape) {
-	if !w.hasTop() {
-		return
+	if w.hasTop() {
+		w.projectTop(d, v, rec, sh)
 	}
+}
+
+// projectTop is the loop of the function of that name, a method of the
+// view so that each setter is called directly (as readProps does).
+func (w *view[T]) projectTop(d *Decoder, a any, rec *Record, sh *shape) {
+	w.once.Do(w.build)
+	view, sets := a.(*T), w.topSet
 	for i := range rec.Extra {
 		m := &rec.Extra[i]
 		var k int
@@ -1039,7 +1063,10 @@ func projectTop(w viewer, v any, rec *Record, d *Decoder, sh *shape) {
 		}
 		if k >= 0 {
 			d.val = value{raw: m.Value, d: d, name: m.Name, top: true}
-			w.apply(v, true, k, &d.val)
+			if i < 64 && d.extraPlain>>i&1 != 0 {
+				d.val.kind, d.val.body = jsontok.String, m.Value[1:len(m.Value)-1]
+			}
+			sets[k](view, &d.val)
 		}
 	}
 }
