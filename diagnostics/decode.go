@@ -424,6 +424,22 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 			continue
 		}
 		start := decoding.ValueStart(p)
+		if f != fNone {
+			d.noteRenamed(isRenamed)
+			if (rec.has|rec.alt)&bit(f) == 0 {
+				// A member of the schema under another name: read into
+				// its field as the record is read, and kept in Extra.
+				ok := d.field(p, f, true)
+				if p.Err() != nil {
+					return false
+				}
+				if ok {
+					rec.alt |= bit(f)
+				}
+				rec.Extra = append(rec.Extra, azlogs.Member{Name: name, Value: p.Bytes(start, p.Offset())})
+				continue
+			}
+		}
 		plain := false
 		if p.Lead() == '"' {
 			b, ok := p.Str()
@@ -440,23 +456,6 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 		if n := len(rec.Extra) - 1; plain && n < 64 {
 			d.extraPlain |= 1 << n
 		}
-		if f == fNone {
-			continue
-		}
-		d.noteRenamed(isRenamed)
-		if (rec.has|rec.alt)&bit(f) != 0 {
-			continue
-		}
-		s := d.scratch.Reader()
-		s.ResetBytes(raw, start)
-		if d.field(s, f, true) {
-			rec.alt |= bit(f)
-		} else if s.Err() != nil && d.drv.Cfg.Strict {
-			p.Fail(s.Err().Offset, s.Err().Msg, s.Err().Err)
-			d.scratch.Release()
-			return false
-		}
-		d.scratch.Release()
 	}
 	if p.Err() != nil {
 		return false
