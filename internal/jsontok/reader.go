@@ -686,7 +686,18 @@ func (r *Reader) readEscaped(start, i int) []byte {
 		// Copy the plain run up to the next special byte.
 		for {
 			j := stopIndex(r.buf, i, r.end)
-			out = append(out, r.buf[i:j]...)
+			if n := len(out); j-i <= 16 && i+16 <= r.end {
+				// A short run, the usual one between escapes: 16 bytes
+				// copied as one move, of which the run's are kept,
+				// instead of a call to copy them.
+				if cap(out)-n < 16 {
+					out = append(out, make([]byte, 16+n)...)[:n]
+				}
+				*(*[16]byte)(out[n : n+16]) = *(*[16]byte)(r.buf[i : i+16])
+				out = out[:n+j-i]
+			} else {
+				out = append(out, r.buf[i:j]...)
+			}
 			i = j
 			if j < r.end || r.eof {
 				break
