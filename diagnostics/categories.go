@@ -262,27 +262,15 @@ type viewer interface {
 	// lookup returns the index of the setter of member name (of
 	// properties, or of the record's top level when top), or -1.
 	lookup(top bool, name string) int
-	// apply runs setter i (from lookup) on the view.
-	apply(view any, top bool, i int, v *value)
 	// hasTop reports whether the view reads top-level members.
 	hasTop() bool
-	// projectTop reads the record's top-level members into the view
-	// (see projectTop).
+	// projectProps and projectTop read the record's properties and
+	// top-level members into the view (see project).
+	projectProps(d *Decoder, view any, rec *Record, sh *shape)
 	projectTop(d *Decoder, view any, rec *Record, sh *shape)
 	// readProps reads the members of properties into the view (see
 	// Decoder.properties).
 	readProps(d *Decoder, p *jsontok.Reader, view any, sh *shape, ms []azlogs.Member) ([]azlogs.Member, bool)
-}
-
-// set reads member name into view v of w, and reports whether the view has
-// it.
-func set(w viewer, view any, top bool, name string, v *value) bool {
-	i := w.lookup(top, name)
-	if i < 0 {
-		return false
-	}
-	w.apply(view, top, i, v)
-	return true
 }
 
 // fields maps member names to the setters that read them into a view.
@@ -335,14 +323,6 @@ func (w *view[T]) lookup(top bool, name string) int {
 }
 
 func (w *view[T]) hasTop() bool { return len(w.top) > 0 }
-
-func (w *view[T]) apply(a any, top bool, i int, v *value) {
-	if top {
-		w.topSet[i](a.(*T), v)
-	} else {
-		w.propSet[i](a.(*T), v)
-	}
-}
 
 // with returns fs with each setter also under the alias names given as
 // pairs (name, alias): the same member in another spelling.

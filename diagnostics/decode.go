@@ -1026,14 +1026,35 @@ func (d *Decoder) finish() {
 }
 
 // project fills view v from the record's properties and top-level
-// members. sh, when not nil, remembers the top-level members' setters.
+// members. sh, when not nil, remembers the members' setters.
 func project(w viewer, v any, rec *Record, d *Decoder, sh *shape) {
+	w.projectProps(d, v, rec, sh)
+	projectTop(w, v, rec, d, sh)
+}
+
+// projectProps is the loop of project over properties, a method of the
+// view so that each setter is called directly (as readProps does).
+func (w *view[T]) projectProps(d *Decoder, a any, rec *Record, sh *shape) {
+	w.once.Do(w.build)
+	view, sets := a.(*T), w.propSet
 	for i := range rec.Properties.Members {
 		m := &rec.Properties.Members[i]
-		d.val = value{raw: m.Value, d: d, name: m.Name}
-		set(w, v, false, m.Name, &d.val)
+		var k int
+		switch {
+		case sh == nil || i >= maxNameSlots:
+			k = w.lookup(false, m.Name)
+		case sh.names[i] == m.Name:
+			k = int(sh.setter[i]) - 1
+		default:
+			k = w.lookup(false, m.Name)
+			sh.names[i], sh.setter[i] = m.Name, int16(k+1)
+			sh.plain[i] = m.Name != "" && jsontok.PlainName(m.Name)
+		}
+		if k >= 0 {
+			d.val = value{raw: m.Value, d: d, name: m.Name}
+			sets[k](view, &d.val)
+		}
 	}
-	projectTop(w, v, rec, d, sh)
 }
 
 // projectTop fills view v from the record's top-level members.
