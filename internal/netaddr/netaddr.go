@@ -227,6 +227,17 @@ func ParseCallerIP(b []byte) (addr netip.Addr, port uint16, ok bool) {
 		}
 		return ip, port, true
 	}
+	// An IPv4 address, with a port or without: read once.
+	if ip, n, ok := scanIPv4(b); ok {
+		if n == len(b) {
+			return addrFrom4(ip), 0, true
+		}
+		if b[n] == ':' {
+			if port, ok := parsePort(b[n+1:]); ok {
+				return addrFrom4(ip), port, true
+			}
+		}
+	}
 	if ip, ok := ParseAddr(b); ok {
 		return ip, 0, true
 	}

@@ -94,7 +94,14 @@ func ShortNumber(b []byte, p int) (n uint64, k int, next byte) {
 // false. len(b) must be at least 8, and p ≤ len(b).
 func IPv4(b []byte, p int) (ip uint32, q int, ok bool) {
 	for i := range 4 {
-		v, k, sep := ShortNumber(b, p)
+		x := Load8(b, p)
+		k := DigitRun(x)
+		// The number's digits shifted to the top three bytes (zeros
+		// above a shorter one): two independent multiplications, where
+		// DigitsValue takes three in a row.
+		y := (x << ((64 - 8*uint(k)) & 63)) & LowNibbles
+		v := (y>>40&0xF)*100 + (y>>48&0xF)*10 + y>>56
+		sep := byte(x >> (8 * uint(k) & 63))
 		// One to three digits, a leading zero only alone, and a dot
 		// after each of the first three numbers.
 		if uint(k-1) > 2 || v > 255 || (k > 1 && b[p] == '0') || (i < 3 && sep != '.') {
