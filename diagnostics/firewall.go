@@ -127,13 +127,12 @@ func (p *FirewallProperties) parseMsg(v *value) {
 	if !ok {
 		return
 	}
-	in := &v.d.in
 	head, rest, ok := bytes.Cut(msg, []byte(" request from "))
 	if !ok {
 		return
 	}
 	proto, icmp, _ := bytes.Cut(head, []byte(" Type="))
-	p.Protocol = in.Bytes(proto)
+	p.Protocol = v.part("Protocol", proto)
 	if n, ok := decoding.ParseInt(icmp); ok {
 		p.ICMPType = azlogs.NewOptInt(n)
 	}
@@ -143,7 +142,11 @@ func (p *FirewallProperties) parseMsg(v *value) {
 	}
 	p.SourceIP, p.SourcePort = hostPort(src)
 	end := bytes.Index(rest, []byte(". "))
-	nat := bytes.Index(rest, []byte(" was DNAT'ed to "))
+	natIn := rest
+	if end >= 0 {
+		natIn = rest[:end] // a translation is told before the first ". "
+	}
+	nat := bytes.Index(natIn, []byte(" was DNAT'ed to "))
 	var dst []byte
 	switch {
 	case nat >= 0 && (end < 0 || nat < end):
@@ -167,7 +170,7 @@ func (p *FirewallProperties) parseMsg(v *value) {
 		if i := bytes.LastIndexByte(dst, ':'); i >= 0 {
 			host = dst[:i]
 		}
-		p.DestinationFQDN = in.Bytes(host)
+		p.DestinationFQDN = v.part("DestinationFQDN", host)
 	}
 	// The rest is ". Key: value" parts; values may end with a stray '.'.
 	for len(rest) > 0 {
@@ -182,37 +185,37 @@ func (p *FirewallProperties) parseMsg(v *value) {
 		key, val, ok := bytes.Cut(part, []byte(": "))
 		if !ok {
 			if len(part) > 0 && p.ActionReason == "" {
-				p.ActionReason = in.Bytes(part) // "No rule matched"
+				p.ActionReason = v.part("Reason", part) // "No rule matched"
 			}
 			continue
 		}
 		switch string(key) {
 		case "Action":
-			p.Action = in.Bytes(val)
+			p.Action = v.part("Action", val)
 		case "Policy":
-			p.Policy = in.Bytes(val)
+			p.Policy = v.part("Policy", val)
 		case "Rule Collection Group":
-			p.RuleCollectionGroup = in.Bytes(val)
+			p.RuleCollectionGroup = v.part("Rule Collection Group", val)
 		case "Rule Collection":
-			p.RuleCollection = in.Bytes(val)
+			p.RuleCollection = v.part("Rule Collection", val)
 		case "Rule":
-			p.Rule = in.Bytes(val)
+			p.Rule = v.part("Rule", val)
 		case "Url":
-			p.URL = in.Bytes(val)
+			p.URL = v.part("Url", val)
 		case "ThreatIntel":
-			p.ThreatIntel = in.Bytes(val)
+			p.ThreatIntel = v.part("ThreatIntel", val)
 		case "Signature":
-			p.Signature = in.Bytes(val)
+			p.Signature = v.part("Signature", val)
 		case "IDS":
-			p.IDSDescription = in.Bytes(val)
+			p.IDSDescription = v.part("IDS", val)
 		case "Priority":
 			if n, ok := decoding.ParseInt(val); ok {
 				p.Priority = azlogs.NewOptInt(n)
 			}
 		case "Classification":
-			p.Classification = in.Bytes(val)
+			p.Classification = v.part("Classification", val)
 		case "Reason":
-			p.ActionReason = in.Bytes(val)
+			p.ActionReason = v.part("Reason", val)
 		}
 	}
 }

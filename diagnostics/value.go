@@ -77,6 +77,13 @@ func (v *value) str() string {
 	return v.d.in.Bytes(b)
 }
 
+// part returns b, a part of the member's text (the action in a firewall's
+// message), as a string safe to keep: the last values of each part, by
+// name, are tried before the intern table.
+func (v *value) part(name string, b []byte) string {
+	return v.d.in.Recent(v.d.propSlot(name, false), b)
+}
+
 // optInt reads an integer written as a number or a string; placeholders
 // ("", "-", "N/A") and other text give the unknown OptInt.
 func (v *value) optInt() azlogs.OptInt {
