@@ -37,7 +37,7 @@ type Decoder struct {
 	claimsMemo intern.Memo[memoClaims]
 	// evidenceMemo maps the bytes of an evidence object to its value: it
 	// names the caller's role assignment, the same across resources.
-	evidenceMemo intern.Memo[Evidence]
+	evidenceMemo intern.Memo[memoEvidence]
 
 	lastResultWord, lastIPText string // the last result word and caller IP text parsed
 	lastResult                 azlogs.Result
@@ -51,8 +51,15 @@ type Decoder struct {
 
 // memoClaims is what the decoder remembers of a claims object.
 type memoClaims struct {
-	claims []Claim
-	caller string // the caller the claims name
+	claims  []Claim
+	caller  string // the caller the claims name
+	members int    // the object members in the claims (see jsontok.Reader.SkipTo)
+}
+
+// memoEvidence is what evidenceMemo remembers of an evidence object.
+type memoEvidence struct {
+	ev      Evidence
+	members int
 }
 
 // maxClaimSlots is how many claims, by position, remember their last
@@ -629,22 +636,25 @@ func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
 func (d *Decoder) claims(p *jsontok.Reader, id *Identity) bool {
 	if len(id.Claims) == 0 && p.IsObjectStart() {
 		rest := p.RestBytes()
-		if cached, n, ok := d.claimsMemo.Find(rest); ok {
+		if cached, n, ok := d.claimsMemo.Find(rest); ok && p.SkipTo(p.Offset()+int64(n), cached.members) {
 			// Copied, not shared: a caller may edit the record's claims
 			// (to redact them, say) without touching the memo.
 			id.Claims = append(id.Claims, cached.claims...)
 			d.rec.claimsCaller = cached.caller
-			p.SkipTo(p.Offset() + int64(n))
 			return true
 		}
-		start := p.Offset()
+		start, members, repairs := p.Offset(), p.Members(), p.Repairs
 		if !d.parseClaims(p, id) {
 			return false
 		}
 		d.rec.claimsCaller = claimsCaller(id.Claims)
+		if p.Repairs != repairs {
+			return true // bytes that needed a repair are not remembered
+		}
 		if saved := d.claimsMemo.Put(p.Bytes(start, p.Offset())); saved != nil {
 			saved.claims = append(saved.claims[:0], id.Claims...)
 			saved.caller = d.rec.claimsCaller
+			saved.members = p.Members() - members
 		}
 		return true
 	}
@@ -730,22 +740,23 @@ func (d *Decoder) evidence(p *jsontok.Reader, e *Evidence) bool {
 	if len(e.Extra) > 0 || !p.IsObjectStart() {
 		return d.parseEvidence(p, e)
 	}
-	if cached, n, ok := d.evidenceMemo.Find(p.RestBytes()); ok {
-		*e = *cached
+	if cached, n, ok := d.evidenceMemo.Find(p.RestBytes()); ok && p.SkipTo(p.Offset()+int64(n), cached.members) {
+		*e = cached.ev
 		e.Extra = e.Extra[:0]
-		p.SkipTo(p.Offset() + int64(n))
 		return true
 	}
-	start := p.Offset()
+	start, members, repairs := p.Offset(), p.Members(), p.Repairs
 	if !d.parseEvidence(p, e) {
 		return false
 	}
-	if len(e.Extra) == 0 {
+	if len(e.Extra) == 0 && p.Repairs == repairs {
 		// Only an evidence without kept members, whose values borrow the
-		// record's bytes, can be remembered.
+		// record's bytes, and whose bytes needed no repair (which a hit
+		// would not count), can be remembered.
 		if saved := d.evidenceMemo.Put(p.Bytes(start, p.Offset())); saved != nil {
-			*saved = *e
-			saved.Extra = nil
+			saved.ev = *e
+			saved.ev.Extra = nil
+			saved.members = p.Members() - members
 		}
 	}
 	return true

@@ -580,7 +580,7 @@ func (d *Decoder) tuples(p *jsontok.Reader) bool {
 	if !d.drv.Cfg.Strict {
 		// The reader reads the record's bytes, which start at Cur.Start.
 		if end, ok := d.fastTuples(int(p.Offset() - d.drv.Cur.Start)); ok {
-			p.SkipTo(d.drv.Cur.Start + int64(end))
+			p.SkipTo(d.drv.Cur.Start+int64(end), 0) // strings: no members
 			return d.checkSize(p)
 		}
 		rec.spans = rec.spans[:n0]

@@ -66,11 +66,24 @@ func (r *Reader) IsString() bool {
 }
 
 // SkipTo moves to absolute offset off, past a value whose bytes the caller
-// has checked (a cache hit on bytes that were parsed before).
-func (r *Reader) SkipTo(off int64) {
+// has checked (a cache hit on bytes that were parsed before) and which
+// holds members object members: they count against MaxMembers as reading
+// the value would count them. It reports false, having moved nothing, when
+// they would pass the limit; reading the value then reports it.
+func (r *Reader) SkipTo(off int64, members int) bool {
+	if r.MaxMembers > 0 && r.members+members > r.MaxMembers {
+		return false
+	}
+	r.members += members
 	r.pos = int(off - r.base)
 	r.after = true
+	return true
 }
+
+// Members returns how many object members the reader has read since
+// ResetBytes (those MaxMembers limits). A caller that remembers a value
+// for SkipTo takes the count before and after reading it.
+func (r *Reader) Members() int { return r.members }
 
 // Rest returns the buffered bytes from the current position on (for a
 // Reader set up with ResetBytes, the rest of the record), after white
