@@ -55,7 +55,13 @@ type Decoder struct {
 	extraPlain uint64
 
 	// claimsMemo maps the bytes of a claims object to its claims.
-	claimsMemo intern.Memo[[]Claim]
+	claimsMemo intern.Memo[memoClaims]
+}
+
+// memoClaims is what claimsMemo remembers of a claims object.
+type memoClaims struct {
+	claims  []Claim
+	members int // its object members (see jsontok.Reader.SkipTo)
 }
 
 // maxNameSlots is how many property names, by position, remember their
@@ -796,31 +802,36 @@ func (d *Decoder) identity(p *jsontok.Reader, id *Identity) bool {
 		name := d.in.Recent(&d.idNames, key)
 		start := decoding.ValueStart(p)
 		isClaims := p.PeekFast() == '{' && (name == "claim" || name == "claims")
+		if isClaims {
+			// A caller's claims come back record after record, byte for
+			// byte: the memo turns them into one comparison, made
+			// before the object is read (an object's bytes end where
+			// they end, whatever follows).
+			if v, n, ok := d.claimsMemo.Find(p.RestBytes()); ok && p.SkipTo(start+int64(n), v.members) {
+				id.Members = append(id.Members, azlogs.Member{Name: name, Value: p.Bytes(start, p.Offset())})
+				id.Claims = append(id.Claims, v.claims...)
+				continue
+			}
+		}
+		members, repairs := p.Members(), p.Repairs
 		if !p.Skip() {
 			return false
 		}
 		raw := azlogs.RawJSON(p.Bytes(start, p.Offset()))
 		id.Members = append(id.Members, azlogs.Member{Name: name, Value: raw})
 		if isClaims {
-			d.claims(raw, id)
+			first := len(id.Claims)
+			d.readClaims(raw, id)
+			if p.Repairs != repairs {
+				continue // bytes that needed a repair are not remembered
+			}
+			if v := d.claimsMemo.Put(raw); v != nil {
+				v.claims = append(v.claims[:0], id.Claims[first:]...)
+				v.members = p.Members() - members
+			}
 		}
 	}
 	return p.Err() == nil
-}
-
-// claims reads the string members of a claims object.
-func (d *Decoder) claims(raw azlogs.RawJSON, id *Identity) {
-	// A caller's claims come back record after record, byte for byte: the
-	// memo turns them into a comparison.
-	if v, n, ok := d.claimsMemo.Find(raw); ok && n == len(raw) {
-		id.Claims = append(id.Claims, *v...)
-		return
-	}
-	first := len(id.Claims)
-	d.readClaims(raw, id)
-	if v := d.claimsMemo.Put(raw); v != nil {
-		*v = append((*v)[:0], id.Claims[first:]...)
-	}
 }
 
 // readClaims reads the string members of a claims object.
