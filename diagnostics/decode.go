@@ -475,7 +475,7 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 
 // extraNames is how many top-level member names outside the common schema
 // the decoder remembers, with what foldField made of them.
-const extraNames = 128
+const extraNames = 256
 
 type extraEntry struct {
 	name      string
@@ -491,8 +491,15 @@ func (d *Decoder) extraName(key []byte) (string, field, bool) {
 	if n == 0 {
 		return "", fNone, false
 	}
-	e := &d.extra[(uint(n)+7*uint(key[0])+3*uint(key[n-1])+5*uint(key[n/2]))%extraNames]
+	// Two entries a hash: names that share it (EntityName and EntityType,
+	// in Service Bus logs) do not evict each other record after record.
+	i := (uint(n) + 7*uint(key[0]) + 3*uint(key[n-1]) + 5*uint(key[n/2])) % (extraNames / 2) * 2
+	e := &d.extra[i]
 	if e.name != string(key) {
+		if e2 := &d.extra[i+1]; e2.name == string(key) {
+			return e2.name, e2.f, e2.isRenamed
+		}
+		d.extra[i+1] = *e
 		f, isRenamed := foldField(key)
 		*e = extraEntry{name: d.in.Bytes(key), f: f, isRenamed: isRenamed}
 	}
