@@ -1,6 +1,7 @@
 package diagnostics
 
 import (
+	"bytes"
 	"net/netip"
 	"strings"
 	"testing"
@@ -393,4 +394,33 @@ func TestRepairQuoted(t *testing.T) {
 	}
 	_, _, ok := repairQuoted(nil, []byte(`{'a':'b`))
 	require.False(t, ok)
+}
+
+// TestQuoteStop checks quoteStop against a byte loop: every byte value at
+// every position of slices up to 20 bytes long, from every start, with
+// bytes that carry or borrow around it.
+func TestQuoteStop(t *testing.T) {
+	want := func(b []byte, i int) int {
+		for ; i < len(b); i++ {
+			if c := b[i]; c == '"' || c == '\'' || c == '\\' || c < 0x20 {
+				return i
+			}
+		}
+		return len(b)
+	}
+	for c := 0; c < 256; c++ {
+		for _, fill := range []byte{'a', 0x80, 0xff, 0x21, 0x5b, 0x28} {
+			for n := 1; n <= 20; n++ {
+				for at := 0; at < n; at++ {
+					b := bytes.Repeat([]byte{fill}, n)
+					b[at] = byte(c)
+					for i := 0; i <= n; i++ {
+						if got, w := quoteStop(b, i), want(b, i); got != w {
+							t.Fatalf("quoteStop(%q, %d) = %d, want %d", b, i, got, w)
+						}
+					}
+				}
+			}
+		}
+	}
 }

@@ -1,5 +1,12 @@
 package diagnostics
 
+import (
+	"encoding/binary"
+	"math/bits"
+
+	"github.com/azlogs/azlogs/internal/swar"
+)
+
 // Function App logs (and a few others) sometimes carry properties as a
 // single-quoted object literal, {'appName':'x','levelId':2}, either bare in
 // the record (which makes the record invalid JSON) or inside a JSON string.
@@ -85,6 +92,13 @@ func repairQuoted(dst, src []byte) (out []byte, n int, ok bool) {
 func quotedString(dst, src []byte, i int) ([]byte, int) {
 	dst = append(dst, '"')
 	for i < len(src) {
+		// The bytes up to the next one to look at are copied as they are.
+		if j := quoteStop(src, i); j > i {
+			dst = append(dst, src[i:j]...)
+			if i = j; i == len(src) {
+				break
+			}
+		}
 		c := src[i]
 		switch {
 		case c == '\\' && i+1 < len(src):
@@ -128,6 +142,30 @@ func quotedString(dst, src []byte, i int) ([]byte, int) {
 		i++
 	}
 	return dst, -1
+}
+
+// quoteStop returns the index of the first byte from src[i] on that
+// quotedString must look at: a quote of either kind, a backslash or a
+// control byte; len(src) if there is none. It reads eight bytes at a time
+// (see swar.Ones: a borrow out of a byte that matched can only flag bytes
+// after it).
+func quoteStop(src []byte, i int) int {
+	for ; i+8 <= len(src); i += 8 {
+		x := binary.LittleEndian.Uint64(src[i:])
+		d := x ^ (swar.Ones * '"')
+		q := x ^ (swar.Ones * '\'')
+		b := x ^ (swar.Ones * '\\')
+		m := ((d-swar.Ones)&^d | (q-swar.Ones)&^q | (b-swar.Ones)&^b | (x-swar.Ones*0x20)&^x) & swar.Highs
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < len(src); i++ {
+		if c := src[i]; c == '"' || c == '\'' || c == '\\' || c < 0x20 {
+			return i
+		}
+	}
+	return len(src)
 }
 
 // closesString reports whether a single quote followed by src[i:] ends a
