@@ -333,3 +333,24 @@ func BenchmarkUUIDAppendTo(b *testing.B) {
 		buf = testUUID.AppendTo(buf[:0])
 	}
 }
+
+// TestParseUUIDEveryByte puts every byte value at every position of a
+// UUID in both forms, and compares the parse with the reference: the
+// parser checks eight digits at once, and a byte next to the bounds of
+// the digits and letters (/ : @ G ` g, and those with bit 0x20 cleared or
+// set) must not pass for one.
+func TestParseUUIDEveryByte(t *testing.T) {
+	for _, base := range []string{"0f8fad5b-d9cb-469f-a165-70867728950e", "0F8FAD5BD9CB469FA16570867728950E"} {
+		for i := range len(base) {
+			for c := range 256 {
+				b := []byte(base)
+				b[i] = byte(c)
+				got, ok := azlogs.ParseUUIDBytes(b)
+				want, wok := refParseUUID(string(b))
+				if ok != wok || got != want {
+					t.Fatalf("ParseUUIDBytes(%q) = %v, %v; reference says %v, %v", b, got, ok, want, wok)
+				}
+			}
+		}
+	}
+}
