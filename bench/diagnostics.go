@@ -303,6 +303,45 @@ type DiagCategory struct {
 	Records, Bytes int
 }
 
+// DiagGroupByCategory returns the JSON lines of data reordered so that
+// the records of each category follow one another (categories in the order
+// they first appear, records in their order): the same records, laid out
+// as blobs hold them, one folder and blob per category, where a generated
+// corpus interleaves them as an Event Hub fed by many diagnostic settings
+// does.
+func DiagGroupByCategory(data []byte) ([]byte, error) {
+	index := map[string]int{}
+	var groups [][]byte
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i+1], data[i+1:]
+		} else {
+			data = nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var rec struct {
+			Category string `json:"category"`
+		}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return nil, err
+		}
+		i, ok := index[rec.Category]
+		if !ok {
+			i = len(groups)
+			index[rec.Category] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], line...)
+		if line[len(line)-1] != '\n' {
+			groups[i] = append(groups[i], '\n')
+		}
+	}
+	return bytes.Join(groups, nil), nil
+}
+
 // DiagCorpusMix returns the categories of a corpus of JSON lines, the
 // largest (by records) first, reading only each line's category with
 // encoding/json.

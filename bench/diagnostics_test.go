@@ -100,3 +100,52 @@ func BenchmarkDiagnostics(b *testing.B) {
 		})
 	}
 }
+
+// DiagGroupByCategory keeps every line once, and puts each category's
+// lines together, in their order; the methods find the same in it.
+func TestDiagGroupByCategory(t *testing.T) {
+	data, n := corpusgen.Diagnostics(1<<20, 3)
+	grouped, err := DiagGroupByCategory(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := func(b []byte) []string { return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") }
+	in, out := lines(data), lines(grouped)
+	if len(in) != n || len(out) != n || len(grouped) != len(data) {
+		t.Fatalf("%d lines, %d bytes in; %d lines, %d bytes out", len(in), len(data), len(out), len(grouped))
+	}
+	mix, err := DiagCorpusMix(grouped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each category's lines in their order, and the categories one after
+	// another: as many runs of one category as there are categories.
+	byCat := map[string][]string{}
+	runs, last := 0, ""
+	for _, l := range out {
+		m, err := DiagCorpusMix([]byte(l))
+		if err != nil || len(m) != 1 {
+			t.Fatal(l, err)
+		}
+		if c := m[0].Name; c != last || runs == 0 {
+			runs, last = runs+1, c
+		}
+		byCat[last] = append(byCat[last], l)
+	}
+	if runs != len(mix) {
+		t.Errorf("%d runs of one category, want %d", runs, len(mix))
+	}
+	for _, l := range in {
+		m, _ := DiagCorpusMix([]byte(l))
+		c := m[0].Name
+		if len(byCat[c]) == 0 || byCat[c][0] != l {
+			t.Fatalf("line out of order or lost: %.80q", l)
+		}
+		byCat[c] = byCat[c][1:]
+	}
+	a, errA := DecodeDiagAzlogs(bytes.NewReader(data))
+	b, errB := DecodeDiagAzlogs(bytes.NewReader(grouped))
+	if errA != nil || errB != nil || a.Records != b.Records || a.Timed != b.Timed || a.Statuses != b.Statuses {
+		t.Errorf("mixed %+v, %v; grouped %+v, %v", a, errA, b, errB)
+	}
+}

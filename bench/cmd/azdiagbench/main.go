@@ -23,6 +23,9 @@
 //	-passes 7      timed passes (after one warm-up pass)
 //	-procs 1       GOMAXPROCS while timing
 //	-methods a,b   only these methods (names as printed)
+//	-grouped       the records of each category one after another, as blobs
+//	               hold them (one per category), instead of interleaved as an
+//	               Event Hub fed by many diagnostic settings has them
 //	-markdown      print the table as Markdown
 //	-v             print every pass
 package main
@@ -40,14 +43,15 @@ import (
 func main() {
 	flags := bench.DefineFlags(flag.CommandLine, "corpus size (B, KB, MB, GB; powers of 1024)")
 	seed := flag.Uint64("seed", 1, "generator seed")
+	grouped := flag.Bool("grouped", false, "the records of each category one after another, as blobs hold them")
 	flag.Parse()
-	if err := run(*flags, *seed); err != nil {
+	if err := run(*flags, *seed, *grouped); err != nil {
 		fmt.Fprintln(os.Stderr, "azdiagbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(f bench.Flags, seed uint64) error {
+func run(f bench.Flags, seed uint64, grouped bool) error {
 	methods, err := bench.SelectMethods(f, bench.DiagMethods)
 	if err != nil {
 		return err
@@ -61,8 +65,15 @@ func run(f bench.Flags, seed uint64) error {
 	if err != nil {
 		return err
 	}
+	order := "mixed categories, interleaved"
+	if grouped {
+		if corpus, err = bench.DiagGroupByCategory(corpus); err != nil {
+			return err
+		}
+		order = "mixed categories, each category's records one after another"
+	}
 
-	fmt.Printf("azdiagbench: resource logs (diagnostics), JSON lines, mixed categories\n")
+	fmt.Printf("azdiagbench: resource logs (diagnostics), JSON lines, %s\n", order)
 	fmt.Printf("corpus: corpusgen.Diagnostics, seed %d: %d bytes, %d records, %.0f B/record, %d categories\n",
 		seed, len(corpus), records, float64(len(corpus))/float64(records), len(mix))
 	var parts []string
