@@ -9,9 +9,11 @@ import (
 	"github.com/azlogs/azlogs"
 )
 
-// Driver runs the record loop that every family decoder shares: it
-// delimits records with a Stream, parses each from memory with the
-// family's parse function, and reports or stops at bad records as the
+// Driver runs the record loop that every family decoder shares: it takes
+// records from a Stream, parses each from memory with the family's parse
+// function (a record of an array or a JSON line is parsed before it is
+// delimited, and delimited only if the parse fails, then parsed again
+// within its own bytes), and reports or stops at bad records as the
 // options say.
 type Driver struct {
 	Stream Stream
