@@ -341,19 +341,11 @@ func TestAllocations(t *testing.T) {
 // count against WithMaxMembers as those read do, so that whether a record
 // fits the limit does not depend on the records before it.
 func TestMemoCountsMembers(t *testing.T) {
-	var claims strings.Builder
-	claims.WriteString("{")
-	for i := range 8 {
-		if i > 0 {
-			claims.WriteString(",")
-		}
-		claims.WriteString(`"http://schemas.example.com/identity/claims/c` + string(rune('0'+i)) + `":"value of claim ` + string(rune('0'+i)) + `"`)
-	}
-	claims.WriteString("}")
+	claims := testkit.ClaimsObject(8)
 	// 2 top-level members, 1 in identity, 8 claims, 1 or 5 properties: 12
 	// and 16 members.
-	small := `{"identity":{"claims":` + claims.String() + `},"properties":{"a":"1"}}`
-	big := `{"identity":{"claims":` + claims.String() + `},"properties":{"a":"1","b":"2","c":"3","d":"4","e":"5"}}`
+	small := `{"identity":{"claims":` + claims + `},"properties":{"a":"1"}}`
+	big := `{"identity":{"claims":` + claims + `},"properties":{"a":"1","b":"2","c":"3","d":"4","e":"5"}}`
 	var errs []error
 	dec := NewDecoder(strings.NewReader(small+"\n"+big+"\n"+small+"\n"+big+"\n"),
 		azlogs.WithMaxMembers(14), azlogs.WithErrorHandler(func(e *azlogs.RecordError) { errs = append(errs, e) }))

@@ -310,44 +310,43 @@ type DiagCategory struct {
 // corpus interleaves them as an Event Hub fed by many diagnostic settings
 // does.
 func DiagGroupByCategory(data []byte) ([]byte, error) {
-	index := map[string]int{}
 	var groups [][]byte
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i+1], data[i+1:]
-		} else {
-			data = nil
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		var rec struct {
-			Category string `json:"category"`
-		}
-		if err := json.Unmarshal(line, &rec); err != nil {
-			return nil, err
-		}
-		i, ok := index[rec.Category]
-		if !ok {
-			i = len(groups)
-			index[rec.Category] = i
+	err := diagLines(data, func(cat int, _ string, line []byte) {
+		if cat == len(groups) {
 			groups = append(groups, nil)
 		}
-		groups[i] = append(groups[i], line...)
+		groups[cat] = append(groups[cat], line...)
 		if line[len(line)-1] != '\n' {
-			groups[i] = append(groups[i], '\n')
+			groups[cat] = append(groups[cat], '\n')
 		}
-	}
-	return bytes.Join(groups, nil), nil
+	})
+	return bytes.Join(groups, nil), err
 }
 
 // DiagCorpusMix returns the categories of a corpus of JSON lines, the
 // largest (by records) first, reading only each line's category with
 // encoding/json.
 func DiagCorpusMix(data []byte) ([]DiagCategory, error) {
-	index := map[string]int{}
 	var out []DiagCategory
+	err := diagLines(data, func(cat int, name string, line []byte) {
+		if cat == len(out) {
+			out = append(out, DiagCategory{Name: name})
+		}
+		out[cat].Records++
+		out[cat].Bytes += len(line)
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(out, func(a, b DiagCategory) int { return b.Records - a.Records })
+	return out, nil
+}
+
+// diagLines calls fn for each non-blank line of data (its newline
+// included) with its category, as a name and as the name's index among
+// the categories in the order they first appear.
+func diagLines(data []byte, fn func(cat int, name string, line []byte)) error {
+	index := map[string]int{}
 	for len(data) > 0 {
 		line := data
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
@@ -362,17 +361,14 @@ func DiagCorpusMix(data []byte) ([]DiagCategory, error) {
 			Category string `json:"category"`
 		}
 		if err := json.Unmarshal(line, &rec); err != nil {
-			return nil, err
+			return err
 		}
 		i, ok := index[rec.Category]
 		if !ok {
-			i = len(out)
+			i = len(index)
 			index[rec.Category] = i
-			out = append(out, DiagCategory{Name: rec.Category})
 		}
-		out[i].Records++
-		out[i].Bytes += len(line)
+		fn(i, rec.Category, line)
 	}
-	slices.SortStableFunc(out, func(a, b DiagCategory) int { return b.Records - a.Records })
-	return out, nil
+	return nil
 }

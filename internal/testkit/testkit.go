@@ -7,9 +7,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -102,4 +104,20 @@ func WriteAll[R interface{ AppendJSON([]byte) []byte }](dec Decoder[R]) []string
 		out = append(out, "error: "+err.Error())
 	}
 	return out
+}
+
+// ClaimsObject returns a JSON object of n string claims with long names
+// (about 60 bytes each), as a token's claims are: longer than the prefix
+// by which the decoders' memos find claims again.
+func ClaimsObject(n int) string {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `"http://schemas.example.com/identity/claims/c%d":"value of claim %d"`, i, i)
+	}
+	b.WriteString("}")
+	return b.String()
 }
