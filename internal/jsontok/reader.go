@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io"
 	"math/bits"
+	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -691,7 +692,7 @@ func (r *Reader) readEscaped(start, i int) []byte {
 				// copied as one move, of which the run's are kept,
 				// instead of a call to copy them.
 				if cap(out)-n < 16 {
-					out = append(out, make([]byte, 16+n)...)[:n]
+					out = slices.Grow(out, 16)
 				}
 				*(*[16]byte)(out[n : n+16]) = *(*[16]byte)(r.buf[i : i+16])
 				out = out[:n+j-i]
