@@ -631,7 +631,7 @@ func fastAddrAt(b []byte, s, e int, c *addrCache) (netip.Addr, bool) {
 			return addrFrom4(slot.ip), true
 		}
 	}
-	if ip, q, ok := swar.IPv4(b, s); ok && q == e {
+	if ip, q, ok := swar.IPv4(b, s); ok && q == e && b[e] == ',' {
 		if slot != nil {
 			key.ip = ip
 			*slot = key
