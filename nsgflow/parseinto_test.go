@@ -153,3 +153,26 @@ func TestParseFastWrongMask(t *testing.T) {
 		}
 	}
 }
+
+// A damaged mask that puts a comma where an address ends in a space
+// (testdata/fuzz/FuzzParseTuple/18510b86af75ac9b) makes parseFast decline:
+// the byte after an address read eight bytes at a time must be the comma
+// the mask claims, with or without a cache.
+func TestParseFastSpaceAfterAddress(t *testing.T) {
+	text := []byte("16633599,10.0.0.6,52.239.184.180 23956,443,6,O,B,NX,0,0,0,0")
+	var m uint64
+	for k, c := range text {
+		if c == ',' || c == ' ' {
+			m |= 1 << k
+		}
+	}
+	if _, err := ParseTupleBytes(text, 4); err == nil {
+		t.Fatal("the tuple parsed")
+	}
+	for _, c := range []*addrCache{nil, new(addrCache)} {
+		var got Tuple
+		if got.parseFast(text, m, 4, c) {
+			t.Fatalf("accepted %v", got)
+		}
+	}
+}
