@@ -100,6 +100,15 @@ type shape struct {
 	topSetter [maxTopSlots]int16
 }
 
+// learnProp remembers that the member of properties at position i is
+// named name, and returns the index of its setter in view w (-1: none).
+func (sh *shape) learnProp(w viewer, i int, name string) int {
+	k := w.lookup(false, name)
+	sh.names[i], sh.setter[i] = name, int16(k+1)
+	sh.plain[i] = name != "" && jsontok.PlainName(name)
+	return k
+}
+
 // maxTopSlots is how many members of Extra, by position, a shape
 // remembers.
 const maxTopSlots = 32
@@ -446,15 +455,8 @@ func (d *Decoder) parse(p *jsontok.Reader) bool {
 				continue
 			}
 		}
-		plain := false
-		if p.Lead() == '"' {
-			b, ok := p.Str()
-			if !ok {
-				return false
-			}
-			// Unescaping shortens a string: the same length means none.
-			plain = int64(len(b)) == p.Offset()-start-2
-		} else if !p.Skip() {
+		plain, ok := skip(p)
+		if !ok {
 			return false
 		}
 		raw := azlogs.RawJSON(p.Bytes(start, p.Offset()))
@@ -934,9 +936,7 @@ func (w *view[T]) readProps(d *Decoder, p *jsontok.Reader, a any, sh *shape, ms 
 				i = int(sh.setter[n]) - 1
 			default:
 				name = d.in.Slot(&d.nameLast[n], key)
-				i = w.lookup(false, name)
-				sh.names[n], sh.setter[n] = name, int16(i+1)
-				sh.plain[n] = name != "" && jsontok.PlainName(name)
+				i = sh.learnProp(w, n, name)
 			}
 		}
 		c := p.Lead()
@@ -945,7 +945,7 @@ func (w *view[T]) readProps(d *Decoder, p *jsontok.Reader, a any, sh *shape, ms 
 		}
 		start := p.Offset()
 		if i < 0 {
-			if !skip(p) {
+			if _, ok := skip(p); !ok {
 				return ms, false
 			}
 			ms = addMember(ms, name, p.Bytes(start, p.Offset()))
@@ -974,13 +974,17 @@ func (w *view[T]) readProps(d *Decoder, p *jsontok.Reader, a any, sh *shape, ms 
 	return ms, true
 }
 
-// skip moves p past the next value, reading a string on the fast path.
-func skip(p *jsontok.Reader) bool {
+// skip moves p past the next value, reading a string on the fast path;
+// plain reports a string without escapes, whose contents are the bytes
+// between its quotes.
+func skip(p *jsontok.Reader) (plain, ok bool) {
 	if p.Lead() == '"' {
-		_, ok := p.Str()
-		return ok
+		start := p.Offset()
+		b, ok := p.Str()
+		// Unescaping shortens a string: the same length means none.
+		return ok && int64(len(b)) == p.Offset()-start-2, ok
 	}
-	return p.Skip()
+	return false, p.Skip()
 }
 
 // addMember appends a member to ms, writing its fields in place.
@@ -1014,7 +1018,7 @@ func (d *Decoder) rawProperties(p *jsontok.Reader) bool {
 			name = d.in.Bytes(key)
 		}
 		start := decoding.ValueStart(p)
-		if !skip(p) {
+		if _, ok := skip(p); !ok {
 			return false
 		}
 		props.Members = addMember(props.Members, name, p.Bytes(start, p.Offset()))
@@ -1064,9 +1068,7 @@ func (w *view[T]) projectProps(d *Decoder, a any, rec *Record, sh *shape) {
 		case sh.names[i] == m.Name:
 			k = int(sh.setter[i]) - 1
 		default:
-			k = w.lookup(false, m.Name)
-			sh.names[i], sh.setter[i] = m.Name, int16(k+1)
-			sh.plain[i] = m.Name != "" && jsontok.PlainName(m.Name)
+			k = sh.learnProp(w, i, m.Name)
 		}
 		if k >= 0 {
 			d.val = value{raw: m.Value, d: d, name: m.Name}
