@@ -6,11 +6,9 @@ import (
 	"strconv"
 	"sync"
 	"testing"
-)
 
-// exact copies s into a slice of its own length and capacity, so that a
-// read past its end would panic.
-func exact(s string) []byte { return append(make([]byte, 0, len(s)), s...) }
+	"github.com/azlogs/azlogs/internal/testkit"
+)
 
 func TestNumber(t *testing.T) {
 	for _, s := range []string{
@@ -23,7 +21,7 @@ func TestNumber(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, c := range []struct{ pre, post string }{{"", ""}, {"", ",1"}, {"12345678,", ""}, {"1,", ",,,,"}} {
-			b, p := exact(c.pre+s+c.post), len(c.pre)
+			b, p := testkit.Exact(c.pre+s+c.post), len(c.pre)
 			if len(b) < 8 {
 				continue
 			}
@@ -35,7 +33,7 @@ func TestNumber(t *testing.T) {
 	}
 	// Twenty digits wrap around, as digits does; callers reject them by
 	// their length.
-	b := exact("99999999999999999999")
+	b := testkit.Exact("99999999999999999999")
 	n, q := number(b, 0)
 	if wn, wq := digits(b, 0); n != wn || q != wq {
 		t.Errorf("number(%q) = %d, %d; digits: %d, %d", b, n, q, wn, wq)
@@ -44,7 +42,7 @@ func TestNumber(t *testing.T) {
 
 func TestCommaAt(t *testing.T) {
 	for _, s := range []string{"12345678", "1,2", ",", "1234567,", "12345678,", "123456789012345,x", "\x00\x00,"} {
-		b := exact(s + "zzzzzzz")
+		b := testkit.Exact(s + "zzzzzzz")
 		want := bytes.IndexByte(b, ',')
 		if want < 0 {
 			want = len(b)
@@ -52,7 +50,7 @@ func TestCommaAt(t *testing.T) {
 		if got := commaAt(b, 0); got != want {
 			t.Errorf("commaAt(%q) = %d, want %d", b, got, want)
 		}
-		b = exact("zzzzzzzz" + s)
+		b = testkit.Exact("zzzzzzzz" + s)
 		want = bytes.IndexByte(b, ',')
 		if want < 0 {
 			want = len(b)

@@ -8,14 +8,11 @@ import (
 
 	"github.com/azlogs/azlogs/internal/netaddr"
 	"github.com/azlogs/azlogs/internal/swar"
+	"github.com/azlogs/azlogs/internal/testkit"
 )
 
-// exact copies s into a slice of its own length and capacity, so that a
-// read past its end would panic.
-func exact(s string) []byte { return append(make([]byte, 0, len(s)), s...) }
-
 func TestLoad8(t *testing.T) {
-	b := exact("0123456789")
+	b := testkit.Exact("0123456789")
 	for p := 0; p <= len(b); p++ {
 		var want uint64
 		for i := 7; i >= 0; i-- {
@@ -43,7 +40,7 @@ func TestDigits8(t *testing.T) {
 		{"5\xb9", 5, 1}, {"5\xff9", 5, 1}, {"/0", 0, 0}, {"a1", 0, 0},
 	} {
 		// At the start of a long slice, and at the end of one.
-		for _, b := range [][]byte{exact(c.in + "xxxxxxxx"), exact("xxxxxxxx" + c.in)} {
+		for _, b := range [][]byte{testkit.Exact(c.in + "xxxxxxxx"), testkit.Exact("xxxxxxxx" + c.in)} {
 			p := bytes.Index(b, []byte(c.in))
 			if c.in == "" {
 				p = len(b)
@@ -72,7 +69,7 @@ func TestIPv4(t *testing.T) {
 		"1.2.3.04", "1.2.3.00", "0.0.0.00", "1.2.3", "1.2.3.4.5", "1..2.3", ".1.2.3", "1.2.3.",
 		"1234.1.1.1", "1.2.3.4a", "::1", "::ffff:1.2.3.4", "1.2.3.-4", "", "a.b.c.d",
 	} {
-		for _, b := range [][]byte{exact(s + ",1,2"), exact("12345678," + s + ","), exact(s + ",")} {
+		for _, b := range [][]byte{testkit.Exact(s + ",1,2"), testkit.Exact("12345678," + s + ","), testkit.Exact(s + ",")} {
 			p := bytes.Index(b, []byte(s+","))
 			if len(b) < 8 {
 				continue

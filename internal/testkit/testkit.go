@@ -121,3 +121,7 @@ func ClaimsObject(n int) string {
 	b.WriteString("}")
 	return b.String()
 }
+
+// Exact copies s into a slice of its own length and capacity, so that a
+// read past its end panics: for code that reads words at a time.
+func Exact(s string) []byte { return append(make([]byte, 0, len(s)), s...) }
