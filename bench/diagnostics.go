@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/bytedance/sonic"
 	gojson "github.com/goccy/go-json"
 	jsoniter "github.com/json-iterator/go"
 
@@ -54,6 +55,7 @@ var DiagMethods = []DiagMethod{
 	{Name: "encoding/json", Decode: DecodeDiagStdlib},
 	{Name: "json-iterator", Decode: DecodeDiagJSONIter},
 	{Name: "goccy/go-json", Decode: DecodeDiagGoccy},
+	{Name: "bytedance/sonic", Decode: DecodeDiagSonic},
 	{Name: "azlogs", Decode: DecodeDiagAzlogs},
 	{Name: "encoding/json in memory", DecodeBytes: DecodeDiagStdlibBytes},
 	{Name: "azlogs in place", DecodeBytes: DecodeDiagAzlogsBytes},
@@ -244,6 +246,18 @@ func DecodeDiagJSONIter(r io.Reader) (DiagResult, error) {
 // DecodeDiagGoccy decodes with goccy/go-json.
 func DecodeDiagGoccy(r io.Reader) (DiagResult, error) {
 	return decodeDiagLines(r, gojson.Unmarshal)
+}
+
+// sonicAPI is sonic's default configuration (its fastest) with strings
+// copied out of the input, as the other libraries copy them: the scanner
+// reuses its buffer for the next line, and a program keeping a record's
+// strings must not see them change.
+var sonicAPI = sonic.Config{CopyString: true}.Froze()
+
+// DecodeDiagSonic decodes with bytedance/sonic, the JIT-compiled decoder
+// (amd64 and arm64; it falls back to encoding/json elsewhere).
+func DecodeDiagSonic(r io.Reader) (DiagResult, error) {
+	return decodeDiagLines(r, sonicAPI.Unmarshal)
 }
 
 // diagDecoder is reused across calls through Reset, as a program reading

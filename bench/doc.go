@@ -3,11 +3,11 @@
 //
 // Each [Method] decodes a whole stream of activity-log records in the export
 // form (JSON lines) and returns how many records it decoded. The methods are
-// encoding/json, json-iterator and goccy/go-json decoding into the structs a
-// typical user writes ([Record]), the OpenTelemetry Collector's azure
-// encoding extension's approach (split the blob, then unmarshal every record
-// twice with json-iterator), and, when built with the azlogs tag, the azlogs
-// decoder. The corpus comes from package gen; the command cmd/azbench runs
+// encoding/json, json-iterator, goccy/go-json and bytedance/sonic decoding
+// into the structs a typical user writes ([Record]), the OpenTelemetry
+// Collector's azure encoding extension's approach (split the blob, then
+// unmarshal every record twice with json-iterator), and, when built with the
+// azlogs tag, the azlogs decoder. The corpus comes from package gen; the command cmd/azbench runs
 // the methods interleaved and prints a table, and the Go benchmarks in this
 // package feed benchstat.
 //

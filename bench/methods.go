@@ -20,6 +20,7 @@ var Methods = []Method{
 	{Name: "encoding/json", Decode: decodeStdlib},
 	{Name: "json-iterator", Decode: decodeJSONIter},
 	{Name: "goccy/go-json", Decode: decodeGoccy},
+	{Name: "bytedance/sonic", Decode: decodeSonic},
 	{Name: "otelSplitTwice", Decode: otelSplitTwice},
 }
 
@@ -33,8 +34,15 @@ func use(rec *Record) {
 
 // decodeStdlib is what most Go programs do: a json.Decoder over the stream,
 // one fresh Record per line.
-func decodeStdlib(r io.Reader) (int, error) {
-	dec := json.NewDecoder(r)
+func decodeStdlib(r io.Reader) (int, error) { return decodeEach(json.NewDecoder(r)) }
+
+// streamDecoder is the Decode method that encoding/json's, goccy/go-json's
+// and sonic's stream decoders share.
+type streamDecoder interface{ Decode(v any) error }
+
+// decodeEach decodes one fresh Record after another until the end of the
+// stream.
+func decodeEach(dec streamDecoder) (int, error) {
 	n := 0
 	for {
 		var rec Record
@@ -65,18 +73,8 @@ func decodeJSONIter(r io.Reader) (int, error) {
 }
 
 // decodeGoccy is the same loop with goccy/go-json.
-func decodeGoccy(r io.Reader) (int, error) {
-	dec := gojson.NewDecoder(r)
-	n := 0
-	for {
-		var rec Record
-		if err := dec.Decode(&rec); err != nil {
-			if errors.Is(err, io.EOF) {
-				return n, nil
-			}
-			return n, err
-		}
-		use(&rec)
-		n++
-	}
-}
+func decodeGoccy(r io.Reader) (int, error) { return decodeEach(gojson.NewDecoder(r)) }
+
+// decodeSonic is the same loop with bytedance/sonic's stream decoder, in
+// the configuration the resource-log comparison uses (sonicAPI).
+func decodeSonic(r io.Reader) (int, error) { return decodeEach(sonicAPI.NewDecoder(r)) }

@@ -58,7 +58,7 @@ func TestMethodsCountEveryRecord(t *testing.T) {
 	}
 }
 
-// TestLibrariesAgree checks that the three libraries fill Record the same
+// TestLibrariesAgree checks that the four libraries fill Record the same
 // way, so the comparison measures speed only.
 func TestLibrariesAgree(t *testing.T) {
 	data, _ := small(t)
@@ -66,7 +66,7 @@ func TestLibrariesAgree(t *testing.T) {
 	line := 0
 	for sc.Scan() {
 		line++
-		var a, b, c Record
+		var a, b, c, d Record
 		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
 			t.Fatalf("line %d: encoding/json: %v", line, err)
 		}
@@ -75,6 +75,12 @@ func TestLibrariesAgree(t *testing.T) {
 		}
 		if err := gojson.Unmarshal(sc.Bytes(), &c); err != nil {
 			t.Fatalf("line %d: goccy/go-json: %v", line, err)
+		}
+		if err := sonicAPI.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatalf("line %d: bytedance/sonic: %v", line, err)
+		}
+		if !reflect.DeepEqual(a, d) {
+			t.Fatalf("line %d: bytedance/sonic differs from encoding/json:\n%+v\n%+v", line, d, a)
 		}
 		if !reflect.DeepEqual(a, b) {
 			t.Fatalf("line %d: json-iterator differs from encoding/json:\n%+v\n%+v", line, b, a)
