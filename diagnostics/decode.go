@@ -54,6 +54,9 @@ type Decoder struct {
 	// setter takes its contents without looking at its bytes again.
 	extraPlain uint64
 
+	// times remembers the last time's date, hour and minute.
+	times aztime.Memo
+
 	// claimsMemo maps the bytes of a claims object to its claims.
 	claimsMemo intern.Memo[memoClaims]
 }
@@ -567,7 +570,7 @@ func (d *Decoder) field(p *jsontok.Reader, f field, alt bool) bool {
 		if !ok {
 			return d.keep(p, f, start, depth, alt, false, "not a string")
 		}
-		t, layout, ok := aztime.Parse(b)
+		t, layout, ok := d.times.Parse(b)
 		if !ok || (layout != aztime.LayoutISO && d.drv.Cfg.Strict) {
 			return d.keep(p, f, start, depth, alt, true, "not a time")
 		}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/azlogs/azlogs"
-	"github.com/azlogs/azlogs/internal/aztime"
 	"github.com/azlogs/azlogs/internal/decoding"
 	"github.com/azlogs/azlogs/internal/jsontok"
 	"github.com/azlogs/azlogs/internal/netaddr"
@@ -139,7 +138,7 @@ func (v *value) time() time.Time {
 	if k != jsontok.String {
 		return time.Time{}
 	}
-	t, _, _ := aztime.Parse(b)
+	t, _, _ := v.d.times.Parse(b)
 	return t
 }
 

@@ -113,13 +113,22 @@ func parseISO(b []byte) (time.Time, bool) {
 	if !ok {
 		return time.Time{}, false
 	}
-	ns := 0
+	ns, off, ok := isoTail(b, i)
+	if !ok {
+		return time.Time{}, false
+	}
+	return build(y, mo, d, h, mi, s, ns, off)
+}
+
+// isoTail reads what may follow the seconds of an ISO 8601 time at b[i:],
+// to the end of b: a fraction, then Z or an offset. It returns the fraction
+// in nanoseconds and the offset in seconds east of UTC.
+func isoTail(b []byte, i int) (ns, off int, ok bool) {
 	if i < len(b) && b[i] == '.' {
 		if ns, i, ok = fraction(b, i+1); !ok {
-			return time.Time{}, false
+			return 0, 0, false
 		}
 	}
-	off := 0
 	if i < len(b) {
 		switch b[i] {
 		case 'Z', 'z':
@@ -129,11 +138,9 @@ func parseISO(b []byte) (time.Time, bool) {
 		default:
 			ok = false
 		}
-		if !ok {
-			return time.Time{}, false
-		}
+		return ns, off, ok
 	}
-	return build(y, mo, d, h, mi, s, ns, off)
+	return ns, 0, true
 }
 
 // isoOffset reads ±hh, ±hhmm or ±hh:mm from b[i:] to the end of b, and

@@ -397,6 +397,22 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("Slash", func(b *testing.B) { benchmarkParse(b, "2023/03/21 08:49:20.0000000") })
 }
 
+// BenchmarkMemo parses times of one minute, as a blob's records have
+// them, with a Memo.
+func BenchmarkMemo(b *testing.B) {
+	in := [][]byte{[]byte("2025-04-15T10:16:32.9873441Z"), []byte("2025-04-15T10:16:33.0112006Z"), []byte("2025-04-15T10:16:35.5Z")}
+	var m Memo
+	b.ReportAllocs()
+	b.SetBytes(int64(len(in[0])))
+	i := 0
+	for b.Loop() {
+		if _, _, ok := m.Parse(in[i%3]); !ok {
+			b.Fatal("Parse failed")
+		}
+		i++
+	}
+}
+
 // BenchmarkParseStdlib is the baseline: time.Parse on the common layout.
 func BenchmarkParseStdlib(b *testing.B) {
 	const s = "2025-04-15T10:16:32.9873441Z"

@@ -154,6 +154,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, l, ok := Parse([]byte(s))
+		checkMemo(t, s, got, l, ok)
 		if len(s) > maxDifferential {
 			return
 		}
@@ -179,4 +180,39 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(AppendISO(Parse(%q))) = Parse(%q) = %v, %v, %v; want %v", s, out, back, bl, ok, got)
 		}
 	})
+}
+
+// checkMemo checks that a Memo gives what Parse gave for s (got, l, ok):
+// fresh, primed with s itself, and primed with a time that shares s's
+// first 16 bytes but has other seconds.
+func checkMemo(t *testing.T, s string, got time.Time, l Layout, ok bool) {
+	t.Helper()
+	var fresh, again, other Memo
+	again.Parse([]byte(s))
+	if len(s) >= 16 {
+		other.Parse([]byte(s[:16] + ":07.5Z"))
+	}
+	for name, m := range map[string]*Memo{"fresh": &fresh, "primed with itself": &again, "primed with a neighbour": &other} {
+		mt, ml, mok := m.Parse([]byte(s))
+		if mok != ok || ml != l || mt != got {
+			t.Fatalf("Memo (%s).Parse(%q) = %v, %v, %v; Parse gives %v, %v, %v", name, s, mt, ml, mok, got, l, ok)
+		}
+	}
+}
+
+func TestMemo(t *testing.T) {
+	var m Memo
+	for _, s := range []string{
+		"2025-04-24T13:00:00.3679870Z", "2025-04-24T13:00:59Z", "2025-04-24T13:00:60Z",
+		"2025-04-24T13:00:01+02:00", "2025-04-24T13:00:01", "2025-04-24T13:00:01.Z",
+		"2025-04-24 13:00:01Z", "2025-04-24T13:01:00Z", "2025-02-29T13:01:00Z",
+		"9999-12-31T23:59:59Z", "9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00",
+		"4/24/2025 1:00:00 PM +00:00", "2025-04-24T1:00:00Z",
+	} {
+		want, wl, wok := Parse([]byte(s))
+		got, gl, gok := m.Parse([]byte(s))
+		if got != want || gl != wl || gok != wok {
+			t.Errorf("Memo.Parse(%q) = %v, %v, %v; Parse gives %v, %v, %v", s, got, gl, gok, want, wl, wok)
+		}
+	}
 }
