@@ -7,9 +7,9 @@
 // into the structs a typical user writes ([Record]), the OpenTelemetry
 // Collector's azure encoding extension's approach (split the blob, then
 // unmarshal every record twice with json-iterator), and, when built with the
-// azlogs tag, the azlogs decoder. The corpus comes from package gen; the command cmd/azbench runs
-// the methods interleaved and prints a table, and the Go benchmarks in this
-// package feed benchstat.
+// azlogs tag, the azlogs decoder. The corpus comes from package gen; the
+// command cmd/azbench runs the methods interleaved and prints a table, and
+// the Go benchmarks in this package feed benchstat.
 //
 // Two more comparisons work the same way: [FlowMethods] for NSG and VNet
 // flow logs (cmd/azflowbench) and [DiagMethods] for resource logs of mixed

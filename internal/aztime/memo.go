@@ -22,23 +22,21 @@ type Memo struct {
 // Parse is Parse, faster for an ISO time whose first 16 bytes are those of
 // the last one.
 func (m *Memo) Parse(b []byte) (time.Time, Layout, bool) {
-	if len(b) >= 19 && b[16] == ':' {
-		k0, k1 := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])
-		if m.ok && k0 == m.key[0] && k1 == m.key[1] {
-			if t, ok := m.seconds(b); ok {
-				return t, LayoutISO, true
-			}
-			return time.Time{}, LayoutUnknown, false
-		}
-		if base, ok := minuteBase(b); ok {
-			m.key, m.base, m.ok = [2]uint64{k0, k1}, base, true
-			if t, ok := m.seconds(b); ok {
-				return t, LayoutISO, true
-			}
-			return time.Time{}, LayoutUnknown, false
-		}
+	if len(b) < 19 || b[16] != ':' {
+		return Parse(b)
 	}
-	return Parse(b)
+	key := [2]uint64{binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:])}
+	if !m.ok || key != m.key {
+		base, ok := minuteBase(b)
+		if !ok {
+			return Parse(b)
+		}
+		m.key, m.base, m.ok = key, base, true
+	}
+	if t, ok := m.seconds(b); ok {
+		return t, LayoutISO, true
+	}
+	return time.Time{}, LayoutUnknown, false
 }
 
 // minuteBase reads the date, hour and minute of an ISO time written
